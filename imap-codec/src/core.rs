@@ -1,0 +1,703 @@
+//! The core rules: numbers, atoms, tags, strings, literals, text, and the RFC 4466 extension
+//! values.
+
+use alloc::{borrow::Cow, string::String, vec::Vec};
+use core::num::NonZeroU32;
+
+use imap_types::{
+    core::{
+        AString, Atom, AtomExt, Charset, IString, Literal, Literal8, LiteralMode, NString,
+        Parameter, Quoted, Tag, TaggedExtComp, TaggedExtSimple, TaggedExtValue, TaggedExtension,
+        TaggedLabel, Text, Vec1, chars,
+    },
+    sequence::SequenceSet,
+};
+
+use crate::{
+    decode::{Error, PResult, Parser, is_digit},
+    encode::{Encode, Encoder},
+};
+
+impl<'a> Parser<'a> {
+    /// `number = 1*DIGIT`: an unsigned 32-bit number.
+    pub(crate) fn number(&mut self) -> PResult<u32> {
+        let start = self.pos;
+        let value = self.number64()?;
+        u32::try_from(value).map_err(|_| Error::Failed {
+            offset: start,
+            expected: "number below 2^32",
+        })
+    }
+
+    /// `number64 = 1*DIGIT`: an unsigned number below 2^63 (RFC 9051).
+    pub(crate) fn number64(&mut self) -> PResult<u64> {
+        let start = self.pos;
+        let digits = self.take_while1(is_digit, "number")?;
+        let mut value: u64 = 0;
+        for &d in digits {
+            value = value
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(u64::from(d - b'0')))
+                .filter(|&v| v <= i64::MAX as u64)
+                .ok_or(Error::Failed {
+                    offset: start,
+                    expected: "number below 2^63",
+                })?;
+        }
+        Ok(value)
+    }
+
+    /// `nz-number = digit-nz *DIGIT`
+    pub(crate) fn nz_number(&mut self) -> PResult<NonZeroU32> {
+        let start = self.pos;
+        if self.peek()? == b'0' {
+            return Err(self.fail("nz-number"));
+        }
+        NonZeroU32::new(self.number()?).ok_or(Error::Failed {
+            offset: start,
+            expected: "nz-number",
+        })
+    }
+
+    /// `atom = 1*ATOM-CHAR`
+    pub(crate) fn atom(&mut self) -> PResult<Atom<'a>> {
+        let start = self.pos;
+        let bytes = self.take_while1(chars::is_atom_char, "atom")?;
+        Ok(Atom::unvalidated(self.ascii(bytes, start)?))
+    }
+
+    /// `tag = 1*<any ASTRING-CHAR except "+">`
+    pub(crate) fn tag(&mut self) -> PResult<Tag<'a>> {
+        let start = self.pos;
+        let bytes = self.take_while1(chars::is_tag_char, "tag")?;
+        Ok(Tag::unvalidated(self.ascii(bytes, start)?))
+    }
+
+    /// `quoted = DQUOTE *QUOTED-CHAR DQUOTE`
+    pub(crate) fn quoted(&mut self) -> PResult<Quoted<'a>> {
+        self.expect(b'"', "DQUOTE")?;
+        let start = self.pos;
+        let rest = &self.input[start..];
+        let n = rest
+            .iter()
+            .position(|&b| !chars::is_quoted_char(b))
+            .ok_or(Error::Incomplete)?;
+        match rest[n] {
+            b'"' => {
+                self.pos += n + 1;
+                let s = core::str::from_utf8(&rest[..n]).map_err(|e| Error::Failed {
+                    offset: start + e.valid_up_to(),
+                    expected: "UTF-8",
+                })?;
+                Ok(Quoted::unvalidated(s))
+            }
+            b'\\' => self.quoted_escaped(start),
+            _ => Err(self.fail_at(start + n, "QUOTED-CHAR or DQUOTE")),
+        }
+    }
+
+    /// The slow path of `quoted`, for a string with `\` escapes.
+    fn quoted_escaped(&mut self, start: usize) -> PResult<Quoted<'a>> {
+        let mut out = Vec::new();
+        self.pos = start;
+        loop {
+            let b = self.peek()?;
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    let escaped = self.peek2()?;
+                    if escaped != b'"' && escaped != b'\\' {
+                        return Err(self.fail_at(self.pos + 1, "quoted-specials after \"\\\""));
+                    }
+                    out.push(escaped);
+                    self.pos += 2;
+                }
+                _ if chars::is_quoted_char(b) => {
+                    out.push(b);
+                    self.pos += 1;
+                }
+                _ => return Err(self.fail("QUOTED-CHAR or DQUOTE")),
+            }
+        }
+        self.pos += 1;
+        let s = String::from_utf8(out).map_err(|e| Error::Failed {
+            offset: start + e.utf8_error().valid_up_to(),
+            expected: "UTF-8",
+        })?;
+        Ok(Quoted::unvalidated(s))
+    }
+
+    /// The header of a literal: `"{" number64 ["+"] "}" CRLF`, with `~` before it for a
+    /// `literal8`. Returns the length and mode; the data must follow.
+    fn literal_header(&mut self, binary: bool) -> PResult<(usize, LiteralMode)> {
+        if binary {
+            self.expect(b'~', "\"~\"")?;
+        }
+        self.expect(b'{', "\"{\"")?;
+        let start = self.pos;
+        let length = self.number64()?;
+        let length = u32::try_from(length).map_err(|_| Error::Failed {
+            offset: start,
+            expected: "literal length below 2^32",
+        })?;
+        let mode = if self.eat(b'+')? {
+            LiteralMode::NonSync
+        } else {
+            LiteralMode::Sync
+        };
+        self.expect(b'}', "\"}\"")?;
+        self.crlf()?;
+        let available = self.input.len() - self.pos;
+        if (length as usize) > available {
+            if self.announce_literals && mode == LiteralMode::Sync && available == 0 {
+                return Err(Error::Literal { length, binary });
+            }
+            return Err(Error::Incomplete);
+        }
+        Ok((length as usize, mode))
+    }
+
+    /// `literal = "{" number64 ["+"] "}" CRLF *CHAR8`: the data is borrowed, never copied.
+    pub(crate) fn literal(&mut self) -> PResult<Literal<'a>> {
+        let (length, mode) = self.literal_header(false)?;
+        let data = &self.input[self.pos..self.pos + length];
+        if let Some(nul) = data.iter().position(|&b| b == 0) {
+            return Err(Error::Failed {
+                offset: self.pos + nul,
+                expected: "CHAR8 (no NUL in a literal)",
+            });
+        }
+        self.pos += length;
+        Ok(Literal::unvalidated(data, mode))
+    }
+
+    /// `literal8 = "~{" number64 ["+"] "}" CRLF *OCTET` (RFC 3516)
+    pub(crate) fn literal8(&mut self) -> PResult<Literal8<'a>> {
+        let (length, mode) = self.literal_header(true)?;
+        let data = &self.input[self.pos..self.pos + length];
+        self.pos += length;
+        Ok(Literal8 {
+            data: Cow::Borrowed(data),
+            mode,
+        })
+    }
+
+    /// `string = quoted / literal`
+    pub(crate) fn string(&mut self) -> PResult<IString<'a>> {
+        match self.peek()? {
+            b'"' => Ok(IString::Quoted(self.quoted()?)),
+            b'{' => Ok(IString::Literal(self.literal()?)),
+            _ => Err(self.fail("string")),
+        }
+    }
+
+    /// `astring = 1*ASTRING-CHAR / string`
+    pub(crate) fn astring(&mut self) -> PResult<AString<'a>> {
+        match self.peek()? {
+            b'"' | b'{' => Ok(AString::String(self.string()?)),
+            _ => {
+                let start = self.pos;
+                let bytes = self.take_while1(chars::is_astring_char, "astring")?;
+                Ok(AString::Atom(AtomExt::unvalidated(
+                    self.ascii(bytes, start)?,
+                )))
+            }
+        }
+    }
+
+    /// `nil = "NIL"`
+    pub(crate) fn nil(&mut self) -> PResult<()> {
+        self.keyword(b"NIL", "NIL")
+    }
+
+    /// `nstring = string / nil`
+    pub(crate) fn nstring(&mut self) -> PResult<NString<'a>> {
+        match self.peek()? {
+            b'N' | b'n' => {
+                self.nil()?;
+                Ok(NString(None))
+            }
+            _ => Ok(NString(Some(self.string()?))),
+        }
+    }
+
+    /// `text = 1*(TEXT-CHAR / UTF8-2 / UTF8-3 / UTF8-4)`, up to the line end; may be empty
+    /// (`[text]` of RFC 9051).
+    pub(crate) fn text(&mut self) -> PResult<Text<'a>> {
+        let start = self.pos;
+        let bytes = self.take_while(chars::is_text_char)?;
+        let s = core::str::from_utf8(bytes).map_err(|e| Error::Failed {
+            offset: start + e.valid_up_to(),
+            expected: "UTF-8 text",
+        })?;
+        if s.starts_with('[') {
+            return Err(Error::Failed {
+                offset: start,
+                expected: "text not starting with \"[\"",
+            });
+        }
+        Ok(Text::unvalidated(s))
+    }
+
+    /// `charset = atom / quoted` (RFC 9051); `astring` in RFC 3501.
+    pub(crate) fn charset(&mut self) -> PResult<Charset<'a>> {
+        Ok(Charset(self.astring()?))
+    }
+
+    /// `tagged-ext-label = tagged-label-fchar *tagged-label-char`
+    pub(crate) fn tagged_ext_label(&mut self) -> PResult<TaggedLabel<'a>> {
+        let start = self.pos;
+        let first = self.peek()?;
+        if !(first.is_ascii_alphabetic() || matches!(first, b'-' | b'_' | b'.')) {
+            return Err(self.fail("tagged-ext-label"));
+        }
+        let bytes = self
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))?;
+        Ok(TaggedLabel::unvalidated(self.ascii(bytes, start)?))
+    }
+
+    /// `tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"`
+    pub(crate) fn tagged_ext_val(&mut self) -> PResult<TaggedExtValue<'a>> {
+        if self.peek()? == b'(' {
+            return self.nested(|p| {
+                p.pos += 1;
+                if p.eat(b')')? {
+                    return Ok(TaggedExtValue::Comp(Vec::new()));
+                }
+                let comps = p.tagged_ext_comps()?;
+                p.expect(b')', "\")\"")?;
+                Ok(TaggedExtValue::Comp(comps))
+            });
+        }
+        Ok(TaggedExtValue::Simple(self.tagged_ext_simple()?))
+    }
+
+    /// `tagged-ext-simple = sequence-set / number / number64`
+    fn tagged_ext_simple(&mut self) -> PResult<TaggedExtSimple<'a>> {
+        let start = self.pos;
+        let set = self.sequence_set()?;
+        if set.as_str().bytes().all(is_digit) {
+            self.pos = start;
+            return Ok(TaggedExtSimple::Number(self.number64()?));
+        }
+        Ok(TaggedExtSimple::SequenceSet(set))
+    }
+
+    /// `tagged-ext-comp *(SP tagged-ext-comp)`: components up to a closing parenthesis.
+    fn tagged_ext_comps(&mut self) -> PResult<Vec<TaggedExtComp<'a>>> {
+        let mut comps = Vec::new();
+        loop {
+            let comp = if self.peek()? == b'(' {
+                let inner = self.nested(|p| {
+                    p.pos += 1;
+                    let inner = p.tagged_ext_comps()?;
+                    p.expect(b')', "\")\"")?;
+                    Ok(inner)
+                })?;
+                TaggedExtComp::List(Vec1::unvalidated(inner))
+            } else {
+                TaggedExtComp::AString(self.astring()?)
+            };
+            comps.push(comp);
+            if self.peek()? != b' ' {
+                return Ok(comps);
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// `tagged-ext = tagged-ext-label SP tagged-ext-val`
+    pub(crate) fn tagged_ext(&mut self) -> PResult<TaggedExtension<'a>> {
+        let label = self.tagged_ext_label()?;
+        self.sp()?;
+        Ok(TaggedExtension {
+            label,
+            value: self.tagged_ext_val()?,
+        })
+    }
+
+    /// `name [SP tagged-ext-val]`: one extension parameter inside a list.
+    pub(crate) fn parameter(&mut self) -> PResult<Parameter<'a>> {
+        let name = self.tagged_ext_label()?;
+        let value =
+            if self.peek()? == b' ' && matches!(self.peek2()?, b'(' | b'$' | b'*' | b'0'..=b'9') {
+                self.pos += 1;
+                Some(self.tagged_ext_val()?)
+            } else {
+                None
+            };
+        Ok(Parameter { name, value })
+    }
+
+    /// `SP "(" parameter *(SP parameter) ")"`, if present: the shape of `select-params`,
+    /// `fetch-modifiers`, `store-modifiers`, `create-params` and `rename-params` (RFC 4466).
+    pub(crate) fn parameters(&mut self) -> PResult<Vec<Parameter<'a>>> {
+        if self.input.get(self.pos) == Some(&b' ') && self.input.get(self.pos + 1) == Some(&b'(') {
+            self.pos += 1;
+            return self.nested(|p| p.paren_list(false, Parser::parameter));
+        }
+        Ok(Vec::new())
+    }
+}
+
+impl Encode for Atom<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        out.push(self.as_str().as_bytes());
+    }
+}
+
+impl Encode for AtomExt<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        out.push(self.as_str().as_bytes());
+    }
+}
+
+impl Encode for Tag<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        out.push(self.as_str().as_bytes());
+    }
+}
+
+impl Encode for TaggedLabel<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        out.push(self.as_str().as_bytes());
+    }
+}
+
+impl Encode for Text<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        out.push(self.as_str().as_bytes());
+    }
+}
+
+impl Encode for Quoted<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        out.byte(b'"');
+        let bytes = self.as_str().as_bytes();
+        let mut from = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'"' || b == b'\\' {
+                out.push(&bytes[from..i]);
+                out.byte(b'\\');
+                from = i;
+            }
+        }
+        out.push(&bytes[from..]);
+        out.byte(b'"');
+    }
+}
+
+impl Encode for Literal<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        out.literal(self.data(), self.mode(), false);
+    }
+}
+
+impl Encode for Literal8<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        out.literal(&self.data, self.mode, true);
+    }
+}
+
+impl Encode for IString<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        match self {
+            Self::Quoted(q) => q.encode(out),
+            Self::Literal(l) => l.encode(out),
+        }
+    }
+}
+
+impl Encode for AString<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        match self {
+            Self::Atom(a) => a.encode(out),
+            Self::String(s) => s.encode(out),
+        }
+    }
+}
+
+impl Encode for NString<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        match &self.0 {
+            Some(s) => s.encode(out),
+            None => out.push(b"NIL"),
+        }
+    }
+}
+
+impl Encode for Charset<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        self.0.encode(out);
+    }
+}
+
+impl Encode for TaggedExtValue<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        match self {
+            Self::Simple(TaggedExtSimple::Number(n)) => out.number(*n),
+            Self::Simple(TaggedExtSimple::SequenceSet(s)) => s.encode(out),
+            Self::Comp(comps) => out.paren_list(comps, |c, out| c.encode(out)),
+        }
+    }
+}
+
+impl Encode for TaggedExtComp<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        match self {
+            Self::AString(s) => s.encode(out),
+            Self::List(items) => out.paren_list(items, |c, out| c.encode(out)),
+        }
+    }
+}
+
+impl Encode for TaggedExtension<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        self.label.encode(out);
+        out.sp();
+        self.value.encode(out);
+    }
+}
+
+impl Encode for Parameter<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        self.name.encode(out);
+        if let Some(value) = &self.value {
+            out.sp();
+            value.encode(out);
+        }
+    }
+}
+
+/// Writes `SP "(" parameter *(SP parameter) ")"` unless `parameters` is empty.
+pub(crate) fn encode_parameters(parameters: &[Parameter<'_>], out: &mut Encoder) {
+    if !parameters.is_empty() {
+        out.sp();
+        out.paren_list(parameters, |p, out| p.encode(out));
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::decode::DecodeOptions;
+
+    /// Runs `rule` on `input` and returns the value and the bytes left.
+    pub(crate) fn run<'a, T>(
+        input: &'a [u8],
+        rule: impl FnOnce(&mut Parser<'a>) -> PResult<T>,
+    ) -> PResult<(T, &'a [u8])> {
+        let mut p = Parser::new(input, &DecodeOptions::default());
+        let value = rule(&mut p)?;
+        Ok((value, &input[p.pos..]))
+    }
+
+    pub(crate) fn failed(offset: usize, expected: &'static str) -> Error {
+        Error::Failed { offset, expected }
+    }
+
+    #[test]
+    fn number_rules() {
+        assert_eq!(run(b"123 ", Parser::number), Ok((123, &b" "[..])));
+        assert_eq!(
+            run(b"4294967295)", Parser::number),
+            Ok((u32::MAX, &b")"[..]))
+        );
+        assert_eq!(
+            run(b"4294967296)", Parser::number),
+            Err(failed(0, "number below 2^32"))
+        );
+        assert_eq!(
+            run(b"99999999999999999999 ", Parser::number64),
+            Err(failed(0, "number below 2^63"))
+        );
+        assert_eq!(run(b"12", Parser::number), Err(Error::Incomplete));
+        assert_eq!(run(b"x", Parser::number), Err(failed(0, "number")));
+        assert_eq!(run(b"0 ", Parser::nz_number), Err(failed(0, "nz-number")));
+        assert_eq!(run(b"7 ", Parser::nz_number).unwrap().0.get(), 7);
+    }
+
+    #[test]
+    fn atom_and_tag_rules() {
+        assert_eq!(
+            run(b"abc def", Parser::atom),
+            Ok((Atom::try_from("abc").unwrap(), &b" def"[..]))
+        );
+        assert_eq!(run(b"(x", Parser::atom), Err(failed(0, "atom")));
+        assert_eq!(
+            run(b"A1+ x", Parser::tag),
+            Ok((Tag::try_from("A1").unwrap(), &b"+ x"[..]))
+        );
+        assert_eq!(run(b"a]b ", Parser::tag).unwrap().0.as_str(), "a]b");
+        assert_eq!(run(b"abc", Parser::atom), Err(Error::Incomplete));
+    }
+
+    #[test]
+    fn quoted_rule() {
+        assert_eq!(run(b"\"a b\" ", Parser::quoted).unwrap().0.as_str(), "a b");
+        assert_eq!(
+            run(b"\"a\\\"b\\\\\" ", Parser::quoted).unwrap().0.as_str(),
+            "a\"b\\"
+        );
+        assert_eq!(run(b"\"\" ", Parser::quoted).unwrap().0.as_str(), "");
+        assert_eq!(
+            run(b"\"a\\b\" ", Parser::quoted),
+            Err(failed(3, "quoted-specials after \"\\\""))
+        );
+        assert_eq!(
+            run(b"\"a\rb\" ", Parser::quoted),
+            Err(failed(2, "QUOTED-CHAR or DQUOTE"))
+        );
+        assert_eq!(run(b"\"ab", Parser::quoted), Err(Error::Incomplete));
+        assert_eq!(run(b"\"a\\", Parser::quoted), Err(Error::Incomplete));
+        assert_eq!(
+            run(b"\"\xc3\xa9\" ", Parser::quoted).unwrap().0.as_str(),
+            "\u{e9}"
+        );
+        assert_eq!(run(b"\"\xff\" ", Parser::quoted), Err(failed(1, "UTF-8")));
+    }
+
+    #[test]
+    fn literal_rules() {
+        let (lit, rest) = run(b"{3}\r\nabc)", Parser::literal).unwrap();
+        assert_eq!(
+            (lit.data(), lit.mode(), rest),
+            (&b"abc"[..], LiteralMode::Sync, &b")"[..])
+        );
+        let (lit, _) = run(b"{3+}\r\nabc", Parser::literal).unwrap();
+        assert_eq!(lit.mode(), LiteralMode::NonSync);
+        assert_eq!(
+            run(b"{3}\r\na\0c", Parser::literal),
+            Err(failed(6, "CHAR8 (no NUL in a literal)"))
+        );
+        assert_eq!(run(b"{3}\r\nab", Parser::literal), Err(Error::Incomplete));
+        assert_eq!(run(b"{3}\r", Parser::literal), Err(Error::Incomplete));
+        assert_eq!(run(b"{3x", Parser::literal), Err(failed(2, "\"}\"")));
+        assert_eq!(
+            run(b"{99999999999}\r\n", Parser::literal),
+            Err(failed(1, "literal length below 2^32"))
+        );
+        let (lit8, _) = run(b"~{2}\r\n\0\x01", Parser::literal8).unwrap();
+        assert_eq!(&lit8.data[..], b"\0\x01");
+    }
+
+    #[test]
+    fn literal_announcement_only_for_commands_without_data() {
+        let mut p = Parser::new(b"{5}\r\n", &DecodeOptions::default());
+        p.announce_literals = true;
+        assert_eq!(
+            p.literal(),
+            Err(Error::Literal {
+                length: 5,
+                binary: false
+            })
+        );
+        let mut p = Parser::new(b"{5+}\r\n", &DecodeOptions::default());
+        p.announce_literals = true;
+        assert_eq!(p.literal(), Err(Error::Incomplete));
+        let mut p = Parser::new(b"{5}\r\nab", &DecodeOptions::default());
+        p.announce_literals = true;
+        assert_eq!(p.literal(), Err(Error::Incomplete));
+    }
+
+    #[test]
+    fn string_rules() {
+        assert!(matches!(
+            run(b"abc ", Parser::astring).unwrap().0,
+            AString::Atom(_)
+        ));
+        assert_eq!(run(b"a]c ", Parser::astring).unwrap().0.as_bytes(), b"a]c");
+        assert!(matches!(
+            run(b"\"x\" ", Parser::astring).unwrap().0,
+            AString::String(IString::Quoted(_))
+        ));
+        assert_eq!(run(b"( ", Parser::astring), Err(failed(0, "astring")));
+        assert_eq!(
+            run(b"NIL ", Parser::nstring),
+            Ok((NString(None), &b" "[..]))
+        );
+        assert_eq!(
+            run(b"nil)", Parser::nstring),
+            Ok((NString(None), &b")"[..]))
+        );
+        assert_eq!(run(b"NIX", Parser::nstring), Err(failed(0, "NIL")));
+        assert_eq!(run(b"x", Parser::string), Err(failed(0, "string")));
+    }
+
+    #[test]
+    fn text_rule() {
+        assert_eq!(
+            run(b"hello world\r\n", Parser::text).unwrap().0.as_str(),
+            "hello world"
+        );
+        assert_eq!(run(b"\r\n", Parser::text).unwrap().0.as_str(), "");
+        assert_eq!(
+            run(b"[x\r\n", Parser::text),
+            Err(failed(0, "text not starting with \"[\""))
+        );
+        assert_eq!(run(b"abc", Parser::text), Err(Error::Incomplete));
+    }
+
+    #[test]
+    fn tagged_ext_rules() {
+        let (v, _) = run(b"(a (b c) \"d\") ", Parser::tagged_ext_val).unwrap();
+        assert_eq!(v.encode_to_vec(), b"(a (b c) \"d\")");
+        assert_eq!(
+            run(b"42 ", Parser::tagged_ext_val).unwrap().0,
+            TaggedExtValue::Simple(TaggedExtSimple::Number(42))
+        );
+        assert!(matches!(
+            run(b"1:4 ", Parser::tagged_ext_val).unwrap().0,
+            TaggedExtValue::Simple(TaggedExtSimple::SequenceSet(_))
+        ));
+        assert_eq!(
+            run(b"() ", Parser::tagged_ext_val).unwrap().0,
+            TaggedExtValue::Comp(Vec::new())
+        );
+        assert_eq!(
+            run(b"(a ()) ", Parser::tagged_ext_val),
+            Err(failed(4, "astring"))
+        );
+        let (params, rest) = run(b" (CONDSTORE X 5 Y (1)) z", Parser::parameters).unwrap();
+        assert_eq!(params.len(), 3);
+        assert_eq!(rest, b" z");
+        let mut out = Encoder::new();
+        encode_parameters(&params, &mut out);
+        assert_eq!(out.as_bytes(), b" (CONDSTORE X 5 Y (1))");
+        assert_eq!(
+            run(b"9abc ", Parser::tagged_ext_label),
+            Err(failed(0, "tagged-ext-label"))
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let mut input = Vec::new();
+        input.extend(core::iter::repeat_n(b'(', 100));
+        assert_eq!(
+            run(&input, Parser::tagged_ext_val),
+            Err(failed(
+                DecodeOptions::DEFAULT_MAX_DEPTH as usize,
+                "less nesting (depth limit reached)"
+            ))
+        );
+    }
+
+    #[test]
+    fn quoted_encoding_escapes_specials() {
+        assert_eq!(
+            Quoted::try_from("a\"b\\c").unwrap().encode_to_vec(),
+            b"\"a\\\"b\\\\c\""
+        );
+        assert_eq!(
+            AString::try_from("a b").unwrap().encode_to_vec(),
+            b"\"a b\""
+        );
+        assert_eq!(AString::try_from("ab").unwrap().encode_to_vec(), b"ab");
+        assert_eq!(
+            AString::try_from("a\nb").unwrap().encode_to_vec(),
+            b"{3}\r\na\nb"
+        );
+        assert_eq!(NString(None).encode_to_vec(), b"NIL");
+    }
+}

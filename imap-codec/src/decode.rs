@@ -1,0 +1,375 @@
+//! The decoding machinery: the byte cursor every grammar rule works on, the one error type,
+//! the options, and the [`Decode`] trait of the five kinds of message.
+
+use core::fmt;
+
+use imap_types::core::{LiteralMode, Tag, chars};
+
+/// How a decode can fail to give a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError<'a> {
+    /// The input is a proper prefix of a message: more bytes could make it valid.
+    Incomplete,
+    /// A command announced a synchronizing literal and its data has not begun: the server
+    /// must send a continuation request (`+ ...`) before the client sends the data.
+    LiteralAnnouncement(LiteralAnnouncement<'a>),
+    /// The input can never become a valid message.
+    Failed {
+        /// Offset of the first byte that does not fit the grammar.
+        offset: usize,
+        /// What the grammar expected there.
+        expected: &'static str,
+    },
+}
+
+/// A synchronizing literal `{n}` (or `~{n}`) that awaits the server's `+`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiteralAnnouncement<'a> {
+    /// The tag of the command, for a `NO`/`BAD` answer if the server refuses the literal.
+    pub tag: Tag<'a>,
+    /// The announced number of bytes.
+    pub length: u32,
+    /// The literal's mode (always [`LiteralMode::Sync`] for an announcement from `decode`).
+    pub mode: LiteralMode,
+    /// Whether it is a `literal8` (`~{n}`).
+    pub binary: bool,
+}
+
+impl fmt::Display for DecodeError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Incomplete => f.write_str("incomplete message: more bytes are needed"),
+            Self::LiteralAnnouncement(a) => write!(
+                f,
+                "command {} announces a literal of {} bytes that awaits a continuation request",
+                a.tag, a.length
+            ),
+            Self::Failed { offset, expected } => {
+                write!(f, "invalid message at byte {offset}: expected {expected}")
+            }
+        }
+    }
+}
+
+impl core::error::Error for DecodeError<'_> {}
+
+/// Options of a decoder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecodeOptions {
+    /// Accept known defects of real servers: a bare LF for CRLF, a missing text after a
+    /// response code, a trailing space before CRLF, `+` without a space, `NIL` where a body
+    /// structure needs a string, and spaces between the addresses of an envelope.
+    pub lenient: bool,
+    /// The deepest nesting of parenthesized lists (body structures, search keys, extension
+    /// values) that is accepted.
+    pub max_depth: u16,
+}
+
+impl DecodeOptions {
+    /// The default nesting limit.
+    pub const DEFAULT_MAX_DEPTH: u16 = 32;
+
+    /// Strict decoding with the default nesting limit.
+    pub const fn strict() -> Self {
+        Self {
+            lenient: false,
+            max_depth: Self::DEFAULT_MAX_DEPTH,
+        }
+    }
+
+    /// Lenient decoding (see [`DecodeOptions::lenient`]) with the default nesting limit.
+    pub const fn lenient() -> Self {
+        Self {
+            lenient: true,
+            max_depth: Self::DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        Self::strict()
+    }
+}
+
+/// A message that can be decoded from bytes.
+///
+/// On success the value is returned with the bytes that follow it; the value borrows from
+/// `input`.
+pub trait Decode<'a>: Sized {
+    /// Decodes one message from the start of `input` with `options`.
+    fn decode_with(
+        input: &'a [u8],
+        options: &DecodeOptions,
+    ) -> Result<(&'a [u8], Self), DecodeError<'a>>;
+
+    /// Decodes one message from the start of `input` with the default (strict) options.
+    fn decode(input: &'a [u8]) -> Result<(&'a [u8], Self), DecodeError<'a>> {
+        Self::decode_with(input, &DecodeOptions::default())
+    }
+}
+
+/// The error of a grammar rule, before the message-level decoder turns it into a
+/// [`DecodeError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Error {
+    /// The input ended.
+    Incomplete,
+    /// A synchronizing literal announced in a command, with no data yet.
+    Literal { length: u32, binary: bool },
+    /// The byte at `offset` does not fit.
+    Failed {
+        offset: usize,
+        expected: &'static str,
+    },
+}
+
+pub(crate) type PResult<T> = Result<T, Error>;
+
+/// The cursor over the input that every grammar rule advances.
+pub(crate) struct Parser<'a> {
+    pub(crate) input: &'a [u8],
+    pub(crate) pos: usize,
+    pub(crate) options: DecodeOptions,
+    /// Whether a synchronizing literal with no data yet is reported as an announcement
+    /// (commands) rather than as incomplete input (responses).
+    pub(crate) announce_literals: bool,
+    depth: u16,
+}
+
+impl<'a> Parser<'a> {
+    pub(crate) fn new(input: &'a [u8], options: &DecodeOptions) -> Self {
+        Self {
+            input,
+            pos: 0,
+            options: *options,
+            announce_literals: false,
+            depth: 0,
+        }
+    }
+
+    /// Runs `rule` over the whole message and turns the outcome into the public result.
+    pub(crate) fn finish<T>(
+        mut self,
+        rule: impl FnOnce(&mut Self) -> PResult<T>,
+        tag: impl FnOnce(&'a [u8]) -> Option<Tag<'a>>,
+    ) -> Result<(&'a [u8], T), DecodeError<'a>> {
+        match rule(&mut self) {
+            Ok(value) => Ok((&self.input[self.pos..], value)),
+            Err(Error::Incomplete) => Err(DecodeError::Incomplete),
+            Err(Error::Failed { offset, expected }) => {
+                Err(DecodeError::Failed { offset, expected })
+            }
+            Err(Error::Literal { length, binary }) => match tag(self.input) {
+                Some(tag) => Err(DecodeError::LiteralAnnouncement(LiteralAnnouncement {
+                    tag,
+                    length,
+                    mode: LiteralMode::Sync,
+                    binary,
+                })),
+                None => Err(DecodeError::Incomplete),
+            },
+        }
+    }
+
+    /// A failure at the current position.
+    #[inline]
+    pub(crate) fn fail(&self, expected: &'static str) -> Error {
+        self.fail_at(self.pos, expected)
+    }
+
+    /// A failure at `offset`, or `Incomplete` if the input ends there.
+    #[inline]
+    pub(crate) fn fail_at(&self, offset: usize, expected: &'static str) -> Error {
+        if offset >= self.input.len() {
+            Error::Incomplete
+        } else {
+            Error::Failed { offset, expected }
+        }
+    }
+
+    /// The next byte, without consuming it.
+    #[inline(always)]
+    pub(crate) fn peek(&self) -> PResult<u8> {
+        self.input.get(self.pos).copied().ok_or(Error::Incomplete)
+    }
+
+    /// The byte after the next one, without consuming anything.
+    #[inline(always)]
+    pub(crate) fn peek2(&self) -> PResult<u8> {
+        self.input
+            .get(self.pos + 1)
+            .copied()
+            .ok_or(Error::Incomplete)
+    }
+
+    /// Consumes `byte` if it is next; whether it was.
+    #[inline(always)]
+    pub(crate) fn eat(&mut self, byte: u8) -> PResult<bool> {
+        if self.peek()? == byte {
+            self.pos += 1;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+
+    /// Consumes `byte`, or fails with `expected`.
+    #[inline(always)]
+    pub(crate) fn expect(&mut self, byte: u8, expected: &'static str) -> PResult<()> {
+        if self.peek()? == byte {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.fail(expected))
+        }
+    }
+
+    /// `SP`
+    #[inline(always)]
+    pub(crate) fn sp(&mut self) -> PResult<()> {
+        self.expect(b' ', "SP")
+    }
+
+    /// `CRLF`; a bare LF too when lenient, and trailing spaces before it when lenient.
+    pub(crate) fn crlf(&mut self) -> PResult<()> {
+        if self.options.lenient {
+            while self.peek()? == b' ' {
+                self.pos += 1;
+            }
+            if self.eat(b'\n')? {
+                return Ok(());
+            }
+        }
+        self.expect(b'\r', "CRLF")?;
+        self.expect(b'\n', "CRLF")
+    }
+
+    /// Whether the next bytes are a line end (`CRLF`, or a bare LF when lenient).
+    pub(crate) fn at_crlf(&self) -> PResult<bool> {
+        let b = self.peek()?;
+        Ok(b == b'\r' || (b == b'\n' && self.options.lenient))
+    }
+
+    /// Consumes a case-insensitive keyword, or fails with `expected` at the first byte that
+    /// differs (`Incomplete` if the input ends inside it).
+    pub(crate) fn keyword(&mut self, word: &'static [u8], expected: &'static str) -> PResult<()> {
+        for (i, &w) in word.iter().enumerate() {
+            match self.input.get(self.pos + i) {
+                None => return Err(Error::Incomplete),
+                Some(b) if b.eq_ignore_ascii_case(&w) => {}
+                Some(_) => {
+                    return Err(Error::Failed {
+                        offset: self.pos,
+                        expected,
+                    });
+                }
+            }
+        }
+        self.pos += word.len();
+        Ok(())
+    }
+
+    /// Consumes the keyword if the input starts with it (any case); whether it did.
+    /// `Incomplete` if the input ends while it could still be the keyword.
+    pub(crate) fn eat_keyword(&mut self, word: &'static [u8]) -> PResult<bool> {
+        for (i, &w) in word.iter().enumerate() {
+            match self.input.get(self.pos + i) {
+                None => return Err(Error::Incomplete),
+                Some(b) if b.eq_ignore_ascii_case(&w) => {}
+                Some(_) => return Ok(false),
+            }
+        }
+        self.pos += word.len();
+        Ok(true)
+    }
+
+    /// The longest run of bytes in the class, which must end before the input does.
+    #[inline(always)]
+    pub(crate) fn take_while(&mut self, class: fn(u8) -> bool) -> PResult<&'a [u8]> {
+        let start = self.pos;
+        let rest = &self.input[start..];
+        match rest.iter().position(|&b| !class(b)) {
+            Some(n) => {
+                self.pos += n;
+                Ok(&rest[..n])
+            }
+            None => Err(Error::Incomplete),
+        }
+    }
+
+    /// Like [`Parser::take_while`], but at least one byte.
+    #[inline(always)]
+    pub(crate) fn take_while1(
+        &mut self,
+        class: fn(u8) -> bool,
+        expected: &'static str,
+    ) -> PResult<&'a [u8]> {
+        let token = self.take_while(class)?;
+        if token.is_empty() {
+            return Err(self.fail(expected));
+        }
+        Ok(token)
+    }
+
+    /// A token of letters, digits and `.`, `-`, `=`, `+` (the shape of IMAP keywords), for
+    /// keyword dispatch.
+    pub(crate) fn keyword_token(&mut self) -> PResult<&'a [u8]> {
+        self.take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'=' | b'+'))
+    }
+
+    /// Bytes that the caller has checked to be ASCII, as `&str`.
+    #[inline(always)]
+    pub(crate) fn ascii(&self, bytes: &'a [u8], start: usize) -> PResult<&'a str> {
+        core::str::from_utf8(bytes).map_err(|e| Error::Failed {
+            offset: start + e.valid_up_to(),
+            expected: "ASCII",
+        })
+    }
+
+    /// Runs a rule one nesting level deeper, failing past the depth limit.
+    pub(crate) fn nested<T>(&mut self, rule: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        if self.depth >= self.options.max_depth {
+            return Err(Error::Failed {
+                offset: self.pos,
+                expected: "less nesting (depth limit reached)",
+            });
+        }
+        self.depth += 1;
+        let result = rule(self);
+        self.depth -= 1;
+        result
+    }
+
+    /// `"(" x *(SP x) ")"` with at least one element, or with none if `allow_empty`.
+    pub(crate) fn paren_list<T>(
+        &mut self,
+        allow_empty: bool,
+        mut item: impl FnMut(&mut Self) -> PResult<T>,
+    ) -> PResult<alloc::vec::Vec<T>> {
+        self.expect(b'(', "\"(\"")?;
+        let mut items = alloc::vec::Vec::new();
+        if allow_empty && self.eat(b')')? {
+            return Ok(items);
+        }
+        loop {
+            items.push(item(self)?);
+            if self.eat(b')')? {
+                return Ok(items);
+            }
+            self.expect(b' ', "SP or \")\"")?;
+        }
+    }
+
+    /// Whether the next byte belongs to `class`.
+    #[inline(always)]
+    pub(crate) fn next_is(&self, class: fn(u8) -> bool) -> PResult<bool> {
+        Ok(class(self.peek()?))
+    }
+}
+
+/// Whether `b` is a digit (shortcut for rules).
+#[inline(always)]
+pub(crate) fn is_digit(b: u8) -> bool {
+    chars::is_digit(b)
+}

@@ -1,0 +1,216 @@
+//! The encoding machinery: an output buffer that records where lines end and literals begin,
+//! and the [`Encode`] trait that every type implements beside its decoder.
+
+use alloc::vec::Vec;
+
+use imap_types::core::LiteralMode;
+
+/// A value that can be written in IMAP syntax.
+pub trait Encode {
+    /// Appends the value's bytes to `out`.
+    fn encode(&self, out: &mut Encoder);
+
+    /// The value's bytes.
+    fn encode_to_vec(&self) -> Vec<u8> {
+        let mut out = Encoder::new();
+        self.encode(&mut out);
+        out.into_bytes()
+    }
+
+    /// The value's bytes, split into lines and literals.
+    fn encode_to_fragments(&self) -> Encoder {
+        let mut out = Encoder::new();
+        self.encode(&mut out);
+        out
+    }
+}
+
+impl<T: Encode + ?Sized> Encode for &T {
+    fn encode(&self, out: &mut Encoder) {
+        (**self).encode(out)
+    }
+}
+
+/// A piece of an encoded message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fragment<'e> {
+    /// Bytes up to the end of a line, or up to the end of a literal announcement (`{n}\r\n`).
+    Line(&'e [u8]),
+    /// The data of a literal. For [`LiteralMode::Sync`] a client must wait for the server's
+    /// continuation request before sending it.
+    Literal {
+        /// The literal's bytes.
+        data: &'e [u8],
+        /// The literal's mode.
+        mode: LiteralMode,
+    },
+}
+
+/// The output of encoding: bytes, and where the literals in them are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Encoder {
+    buf: Vec<u8>,
+    /// `(start, end, mode)` of each literal's data in `buf`.
+    literals: Vec<(usize, usize, LiteralMode)>,
+}
+
+impl Encoder {
+    /// An empty output.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The bytes written so far.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf
+    }
+
+    /// The bytes.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.buf
+    }
+
+    /// The output as lines and literals, in order.
+    pub fn fragments(&self) -> impl Iterator<Item = Fragment<'_>> + '_ {
+        let mut pos = 0;
+        let mut literals = self.literals.iter();
+        let mut pending: Option<Fragment<'_>> = None;
+        core::iter::from_fn(move || {
+            if let Some(fragment) = pending.take() {
+                return Some(fragment);
+            }
+            match literals.next() {
+                Some(&(start, end, mode)) => {
+                    let line = &self.buf[pos..start];
+                    pos = end;
+                    pending = Some(Fragment::Literal {
+                        data: &self.buf[start..end],
+                        mode,
+                    });
+                    Some(Fragment::Line(line))
+                }
+                None if pos < self.buf.len() => {
+                    let line = &self.buf[pos..];
+                    pos = self.buf.len();
+                    Some(Fragment::Line(line))
+                }
+                None => None,
+            }
+        })
+    }
+
+    /// Appends raw bytes.
+    #[inline(always)]
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    /// Appends one byte.
+    #[inline(always)]
+    pub fn byte(&mut self, b: u8) {
+        self.buf.push(b);
+    }
+
+    /// `SP`
+    #[inline(always)]
+    pub fn sp(&mut self) {
+        self.buf.push(b' ');
+    }
+
+    /// `CRLF`
+    #[inline(always)]
+    pub fn crlf(&mut self) {
+        self.buf.extend_from_slice(b"\r\n");
+    }
+
+    /// A decimal number.
+    pub fn number(&mut self, n: u64) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.buf.extend_from_slice(&digits[i..]);
+    }
+
+    /// A literal: `{n}` or `{n+}` (with `~` before it for `literal8`), CRLF, and the data.
+    pub fn literal(&mut self, data: &[u8], mode: LiteralMode, binary: bool) {
+        if binary {
+            self.buf.push(b'~');
+        }
+        self.buf.push(b'{');
+        self.number(data.len() as u64);
+        if mode == LiteralMode::NonSync {
+            self.buf.push(b'+');
+        }
+        self.buf.extend_from_slice(b"}\r\n");
+        let start = self.buf.len();
+        self.buf.extend_from_slice(data);
+        self.literals.push((start, self.buf.len(), mode));
+    }
+
+    /// Items separated by single spaces.
+    pub fn join<T>(&mut self, items: &[T], mut each: impl FnMut(&T, &mut Self)) {
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.sp();
+            }
+            each(item, self);
+        }
+    }
+
+    /// `"(" item *(SP item) ")"`
+    pub fn paren_list<T>(&mut self, items: &[T], each: impl FnMut(&T, &mut Self)) {
+        self.byte(b'(');
+        self.join(items, each);
+        self.byte(b')');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_split_at_literals() {
+        let mut out = Encoder::new();
+        out.push(b"A1 LOGIN ");
+        out.literal(b"alice", LiteralMode::Sync, false);
+        out.sp();
+        out.literal(b"pw", LiteralMode::NonSync, false);
+        out.crlf();
+        let fragments: Vec<_> = out.fragments().collect();
+        assert_eq!(
+            fragments,
+            [
+                Fragment::Line(b"A1 LOGIN {5}\r\n"),
+                Fragment::Literal {
+                    data: b"alice",
+                    mode: LiteralMode::Sync
+                },
+                Fragment::Line(b" {2+}\r\n"),
+                Fragment::Literal {
+                    data: b"pw",
+                    mode: LiteralMode::NonSync
+                },
+                Fragment::Line(b"\r\n"),
+            ]
+        );
+        assert_eq!(out.as_bytes(), b"A1 LOGIN {5}\r\nalice {2+}\r\npw\r\n");
+    }
+
+    #[test]
+    fn numbers_are_decimal() {
+        let mut out = Encoder::new();
+        out.number(0);
+        out.sp();
+        out.number(u64::MAX);
+        assert_eq!(out.as_bytes(), b"0 18446744073709551615");
+    }
+}

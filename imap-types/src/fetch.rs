@@ -1,0 +1,298 @@
+//! FETCH: the attributes a client asks for, the sections of a message, and the data items a
+//! server returns.
+
+use alloc::{borrow::Cow, vec::Vec};
+use core::num::NonZeroU32;
+
+use crate::{
+    body::BodyStructure,
+    core::{AString, IntoStatic, Literal8, NString, Vec1},
+    datetime::DateTime,
+    envelope::Envelope,
+    flag::FlagFetch,
+};
+
+/// What FETCH asks for: `"ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")"`
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FetchItems<'a> {
+    /// A macro.
+    Macro(Macro),
+    /// One attribute, written without parentheses.
+    Single(FetchAttribute<'a>),
+    /// Attributes in parentheses (possibly just one).
+    List(Vec1<FetchAttribute<'a>>),
+}
+
+crate::impl_into_static_enum!(FetchItems {} { Macro, Single, List });
+
+/// The FETCH macros.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Macro {
+    /// `ALL`: `(FLAGS INTERNALDATE RFC822.SIZE ENVELOPE)`
+    All,
+    /// `FAST`: `(FLAGS INTERNALDATE RFC822.SIZE)`
+    Fast,
+    /// `FULL`: `(FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODY)`
+    Full,
+}
+
+impl IntoStatic for Macro {
+    type Static = Macro;
+    fn into_static(self) -> Self::Static {
+        self
+    }
+}
+
+/// `fetch-att`, with `BINARY` (RFC 3516), `MODSEQ` (RFC 7162), `EMAILID`/`THREADID`
+/// (RFC 8474), `SAVEDATE` (RFC 8514) and `PREVIEW` (RFC 8970).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FetchAttribute<'a> {
+    /// `ENVELOPE`
+    Envelope,
+    /// `FLAGS`
+    Flags,
+    /// `INTERNALDATE`
+    InternalDate,
+    /// `RFC822`
+    Rfc822,
+    /// `RFC822.HEADER`
+    Rfc822Header,
+    /// `RFC822.SIZE`
+    Rfc822Size,
+    /// `RFC822.TEXT`
+    Rfc822Text,
+    /// `BODY`
+    Body,
+    /// `BODYSTRUCTURE`
+    BodyStructure,
+    /// `UID`
+    Uid,
+    /// `"BODY" section ["<" number "." nz-number ">"]` and its `BODY.PEEK` form.
+    BodyExt {
+        /// The section; `None` for `[]`.
+        section: Option<Section<'a>>,
+        /// `<offset.length>`
+        partial: Option<(u32, NonZeroU32)>,
+        /// `BODY.PEEK`: do not set `\Seen`.
+        peek: bool,
+    },
+    /// `"BINARY" [".PEEK"] section-binary [partial]` (RFC 3516)
+    Binary {
+        /// `section-binary = "[" [section-part] "]"`
+        section: Vec<NonZeroU32>,
+        /// `<offset.length>`
+        partial: Option<(u32, NonZeroU32)>,
+        /// `BINARY.PEEK`
+        peek: bool,
+    },
+    /// `"BINARY.SIZE" section-binary` (RFC 3516)
+    BinarySize {
+        /// `section-binary`
+        section: Vec<NonZeroU32>,
+    },
+    /// `MODSEQ` (RFC 7162)
+    ModSeq,
+    /// `EMAILID` (RFC 8474)
+    EmailId,
+    /// `THREADID` (RFC 8474)
+    ThreadId,
+    /// `SAVEDATE` (RFC 8514)
+    SaveDate,
+    /// `PREVIEW` (RFC 8970), `lazy` for `PREVIEW (LAZY)`.
+    Preview {
+        /// `(LAZY)`
+        lazy: bool,
+    },
+}
+
+impl IntoStatic for FetchAttribute<'_> {
+    type Static = FetchAttribute<'static>;
+    fn into_static(self) -> Self::Static {
+        use FetchAttribute::*;
+        match self {
+            Envelope => Envelope,
+            Flags => Flags,
+            InternalDate => InternalDate,
+            Rfc822 => Rfc822,
+            Rfc822Header => Rfc822Header,
+            Rfc822Size => Rfc822Size,
+            Rfc822Text => Rfc822Text,
+            Body => Body,
+            BodyStructure => BodyStructure,
+            Uid => Uid,
+            BodyExt {
+                section,
+                partial,
+                peek,
+            } => BodyExt {
+                section: section.into_static(),
+                partial,
+                peek,
+            },
+            Binary {
+                section,
+                partial,
+                peek,
+            } => Binary {
+                section,
+                partial,
+                peek,
+            },
+            BinarySize { section } => BinarySize { section },
+            ModSeq => ModSeq,
+            EmailId => EmailId,
+            ThreadId => ThreadId,
+            SaveDate => SaveDate,
+            Preview { lazy } => Preview { lazy },
+        }
+    }
+}
+
+/// `section-part = nz-number *("." nz-number)`
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Part(pub Vec1<NonZeroU32>);
+
+impl IntoStatic for Part {
+    type Static = Part;
+    fn into_static(self) -> Self::Static {
+        self
+    }
+}
+
+/// `section-spec = section-msgtext / (section-part ["." section-text])`
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Section<'a> {
+    /// `section-part` alone: the body of a part.
+    Part(Part),
+    /// `[part "."] "HEADER"`
+    Header(Option<Part>),
+    /// `[part "."] "HEADER.FIELDS" SP header-list`
+    HeaderFields(Option<Part>, Vec1<AString<'a>>),
+    /// `[part "."] "HEADER.FIELDS.NOT" SP header-list`
+    HeaderFieldsNot(Option<Part>, Vec1<AString<'a>>),
+    /// `[part "."] "TEXT"`
+    Text(Option<Part>),
+    /// `part "." "MIME"`
+    Mime(Part),
+}
+
+impl IntoStatic for Section<'_> {
+    type Static = Section<'static>;
+    fn into_static(self) -> Self::Static {
+        match self {
+            Self::Part(p) => Section::Part(p),
+            Self::Header(p) => Section::Header(p),
+            Self::HeaderFields(p, l) => Section::HeaderFields(p, l.into_static()),
+            Self::HeaderFieldsNot(p, l) => Section::HeaderFieldsNot(p, l.into_static()),
+            Self::Text(p) => Section::Text(p),
+            Self::Mime(p) => Section::Mime(p),
+        }
+    }
+}
+
+/// One item of a FETCH response (`msg-att-dynamic / msg-att-static`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MessageDataItem<'a> {
+    /// `"FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"`
+    Flags(Vec<FlagFetch<'a>>),
+    /// `"ENVELOPE" SP envelope`
+    Envelope(Envelope<'a>),
+    /// `"INTERNALDATE" SP date-time`
+    InternalDate(DateTime),
+    /// `"RFC822" SP nstring`
+    Rfc822(NString<'a>),
+    /// `"RFC822.HEADER" SP nstring`
+    Rfc822Header(NString<'a>),
+    /// `"RFC822.TEXT" SP nstring`
+    Rfc822Text(NString<'a>),
+    /// `"RFC822.SIZE" SP number`
+    Rfc822Size(u32),
+    /// `"BODY" SP body`
+    Body(BodyStructure<'a>),
+    /// `"BODYSTRUCTURE" SP body`
+    BodyStructure(BodyStructure<'a>),
+    /// `"BODY" section ["<" number ">"] SP nstring`
+    BodyExt {
+        /// The section; `None` for `[]`.
+        section: Option<Section<'a>>,
+        /// `<origin>`
+        origin: Option<u32>,
+        /// The data.
+        data: NString<'a>,
+    },
+    /// `"UID" SP uniqueid`
+    Uid(NonZeroU32),
+    /// `"BINARY" section-binary ["<" number ">"] SP (nstring / literal8)` (RFC 3516)
+    Binary {
+        /// `section-binary`
+        section: Vec<NonZeroU32>,
+        /// The data.
+        value: BinaryValue<'a>,
+    },
+    /// `"BINARY.SIZE" section-binary SP number` (RFC 3516)
+    BinarySize {
+        /// `section-binary`
+        section: Vec<NonZeroU32>,
+        /// The decoded size.
+        size: u32,
+    },
+    /// `"MODSEQ" SP "(" permsg-modsequence ")"` (RFC 7162)
+    ModSeq(u64),
+    /// `"EMAILID" SP "(" objectid ")"` (RFC 8474)
+    EmailId(Cow<'a, str>),
+    /// `"THREADID" SP ("(" objectid ")" / nil)` (RFC 8474)
+    ThreadId(Option<Cow<'a, str>>),
+    /// `"SAVEDATE" SP (date-time / nil)` (RFC 8514)
+    SaveDate(Option<DateTime>),
+    /// `"PREVIEW" SP nstring` (RFC 8970)
+    Preview(NString<'a>),
+}
+
+impl IntoStatic for MessageDataItem<'_> {
+    type Static = MessageDataItem<'static>;
+    fn into_static(self) -> Self::Static {
+        use MessageDataItem::*;
+        match self {
+            Flags(v) => Flags(v.into_static()),
+            Envelope(v) => Envelope(v.into_static()),
+            InternalDate(v) => InternalDate(v),
+            Rfc822(v) => Rfc822(v.into_static()),
+            Rfc822Header(v) => Rfc822Header(v.into_static()),
+            Rfc822Text(v) => Rfc822Text(v.into_static()),
+            Rfc822Size(v) => Rfc822Size(v),
+            Body(v) => Body(v.into_static()),
+            BodyStructure(v) => BodyStructure(v.into_static()),
+            BodyExt {
+                section,
+                origin,
+                data,
+            } => BodyExt {
+                section: section.into_static(),
+                origin,
+                data: data.into_static(),
+            },
+            Uid(v) => Uid(v),
+            Binary { section, value } => Binary {
+                section,
+                value: value.into_static(),
+            },
+            BinarySize { section, size } => BinarySize { section, size },
+            ModSeq(v) => ModSeq(v),
+            EmailId(v) => EmailId(v.into_static()),
+            ThreadId(v) => ThreadId(v.into_static()),
+            SaveDate(v) => SaveDate(v),
+            Preview(v) => Preview(v.into_static()),
+        }
+    }
+}
+
+/// The data of a `BINARY` item: `nstring / literal8`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum BinaryValue<'a> {
+    /// `nstring`
+    NString(NString<'a>),
+    /// `literal8`
+    Literal8(Literal8<'a>),
+}
+
+crate::impl_into_static_enum!(BinaryValue {} { NString, Literal8 });
