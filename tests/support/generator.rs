@@ -1,0 +1,1 @@
+//! The generator of arbitrary valid values (issue 3).

@@ -1,0 +1,7 @@
+//! Test and benchmark support shared by the top-level `tests/`, `benches/` and `fuzz/`:
+//! the one generator of valid values, and the deterministic traffic of the benchmarks.
+//!
+//! This is a development-only library: the codec crates do not depend on it.
+
+pub mod generator;
+pub mod traffic;

@@ -1,0 +1,1 @@
+//! Deterministic realistic IMAP traffic for the benchmarks (issue 4).
