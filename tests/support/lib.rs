@@ -5,3 +5,8 @@
 
 pub mod generator;
 pub mod traffic;
+
+/// The examples of the README, run as doc tests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
