@@ -187,8 +187,13 @@ mod tests {
         assert_eq!(rest, b"\r\n");
         assert_eq!(list.encode_to_vec(), &input[..input.len() - 2]);
 
+        // The other LIST responses of RFC 3501 section 6.3.8, and more.
         for input in [
-            &b"() \".\" INBOX.Sent"[..],
+            &b"(\\Noselect) \"/\" \"\""[..],
+            b"(\\Noselect) \".\" #news.",
+            b"(\\Noselect) \"/\" /",
+            b"() \"/\" ~/Mail/meetings",
+            b"() \".\" INBOX.Sent",
             b"(\\Noselect) NIL \"\"",
             b"(\\HasNoChildren) \"\\\\\" Foo",
             b"() \"\\\"\" Foo",
@@ -203,10 +208,15 @@ mod tests {
         let (list, _) = run(b"() nil Foo\r\n", Parser::mailbox_list).unwrap();
         assert_eq!(list.delimiter, None);
 
-        assert_eq!(
-            run(b"(\\Noselect) \"/\" ~/Ma", Parser::mailbox_list),
-            Err(Error::Incomplete)
-        );
+        let full = b"(\\Noselect \\X) \"\\\\\" {3}\r\nfoo";
+        for n in 0..full.len() {
+            assert_eq!(
+                run(&full[..n], Parser::mailbox_list),
+                Err(Error::Incomplete),
+                "prefix of {n} bytes"
+            );
+        }
+        assert!(run(full, Parser::mailbox_list).is_ok());
         assert_eq!(
             run(b"(\\Noselect) \"", Parser::mailbox_list),
             Err(Error::Incomplete)
