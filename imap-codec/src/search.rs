@@ -1,21 +1,409 @@
 //! Search keys.
 
-// STUB: rule bodies and encoders to be written (owned by the helper of this area).
+use alloc::boxed::Box;
 
-use imap_types::search::SearchKey;
+use imap_types::{
+    core::{AString, Vec1},
+    search::SearchKey,
+};
 
 use crate::{
-    decode::{PResult, Parser},
+    decode::{Error, PResult, Parser},
     encode::{Encode, Encoder},
 };
 
+/// The longest search-key name (`SENTBEFORE`, `UNANSWERED`).
+const LONGEST_KEY: usize = 10;
+
 impl<'a> Parser<'a> {
-    /// `search-key` (recursion bounded by the depth limit)
+    /// `search-key = "ALL" / "ANSWERED" / "BCC" SP astring / "BEFORE" SP date /
+    /// "BODY" SP astring / "CC" SP astring / "DELETED" / "FLAGGED" / "FROM" SP astring /
+    /// "KEYWORD" SP flag-keyword / "NEW" / "OLD" / "ON" SP date / "RECENT" / "SEEN" /
+    /// "SINCE" SP date / "SUBJECT" SP astring / "TEXT" SP astring / "TO" SP astring /
+    /// "UNANSWERED" / "UNDELETED" / "UNFLAGGED" / "UNKEYWORD" SP flag-keyword / "UNSEEN" /
+    /// "DRAFT" / "HEADER" SP header-fld-name SP astring / "LARGER" SP number /
+    /// "NOT" SP search-key / "OR" SP search-key SP search-key / "SENTBEFORE" SP date /
+    /// "SENTON" SP date / "SENTSINCE" SP date / "SMALLER" SP number / "UID" SP sequence-set /
+    /// "UNDRAFT" / sequence-set / "(" search-key *(SP search-key) ")"`
+    ///
+    /// Names are matched in any case; `LARGER` and `SMALLER` take a `number64` (RFC 9051).
+    /// `NOT`, `OR` and parentheses nest one level deeper each, within the depth limit.
     pub(crate) fn search_key(&mut self) -> PResult<SearchKey<'a>> {
-        Err(self.fail("search_key (not yet implemented)"))
+        let start = self.pos;
+        match self.peek()? {
+            b'(' => {
+                return self.nested(|p| {
+                    let keys = p.paren_list(false, Parser::search_key)?;
+                    Ok(SearchKey::And(Vec1::unvalidated(keys)))
+                });
+            }
+            b'0'..=b'9' | b'*' | b'$' => return Ok(SearchKey::SequenceSet(self.sequence_set()?)),
+            _ => {}
+        }
+        let token = self.keyword_token()?;
+        let mut upper = [0u8; LONGEST_KEY];
+        let Some(name) = upper.get_mut(..token.len()) else {
+            return Err(unknown_key(start));
+        };
+        for (u, b) in name.iter_mut().zip(token) {
+            *u = b.to_ascii_uppercase();
+        }
+        Ok(match &*name {
+            b"ALL" => SearchKey::All,
+            b"ANSWERED" => SearchKey::Answered,
+            b"BCC" => SearchKey::Bcc(self.sp_astring()?),
+            b"BEFORE" => SearchKey::Before(self.sp_date()?),
+            b"BODY" => SearchKey::Body(self.sp_astring()?),
+            b"CC" => SearchKey::Cc(self.sp_astring()?),
+            b"DELETED" => SearchKey::Deleted,
+            b"DRAFT" => SearchKey::Draft,
+            b"FLAGGED" => SearchKey::Flagged,
+            b"FROM" => SearchKey::From(self.sp_astring()?),
+            b"HEADER" => {
+                let field = self.sp_astring()?;
+                SearchKey::Header(field, self.sp_astring()?)
+            }
+            b"KEYWORD" => {
+                self.sp()?;
+                SearchKey::Keyword(self.atom()?)
+            }
+            b"LARGER" => {
+                self.sp()?;
+                SearchKey::Larger(self.number64()?)
+            }
+            b"NEW" => SearchKey::New,
+            b"NOT" => {
+                self.sp()?;
+                SearchKey::Not(Box::new(self.nested(Parser::search_key)?))
+            }
+            b"OLD" => SearchKey::Old,
+            b"ON" => SearchKey::On(self.sp_date()?),
+            b"OR" => {
+                self.sp()?;
+                let (left, right) = self.nested(|p| {
+                    let left = p.search_key()?;
+                    p.sp()?;
+                    Ok((left, p.search_key()?))
+                })?;
+                SearchKey::Or(Box::new(left), Box::new(right))
+            }
+            b"RECENT" => SearchKey::Recent,
+            b"SEEN" => SearchKey::Seen,
+            b"SENTBEFORE" => SearchKey::SentBefore(self.sp_date()?),
+            b"SENTON" => SearchKey::SentOn(self.sp_date()?),
+            b"SENTSINCE" => SearchKey::SentSince(self.sp_date()?),
+            b"SINCE" => SearchKey::Since(self.sp_date()?),
+            b"SMALLER" => {
+                self.sp()?;
+                SearchKey::Smaller(self.number64()?)
+            }
+            b"SUBJECT" => SearchKey::Subject(self.sp_astring()?),
+            b"TEXT" => SearchKey::Text(self.sp_astring()?),
+            b"TO" => SearchKey::To(self.sp_astring()?),
+            b"UID" => {
+                self.sp()?;
+                SearchKey::Uid(self.sequence_set()?)
+            }
+            b"UNANSWERED" => SearchKey::Unanswered,
+            b"UNDELETED" => SearchKey::Undeleted,
+            b"UNDRAFT" => SearchKey::Undraft,
+            b"UNFLAGGED" => SearchKey::Unflagged,
+            b"UNKEYWORD" => {
+                self.sp()?;
+                SearchKey::Unkeyword(self.atom()?)
+            }
+            b"UNSEEN" => SearchKey::Unseen,
+            _ => return Err(unknown_key(start)),
+        })
+    }
+
+    /// `SP astring`: the argument of a string search key.
+    fn sp_astring(&mut self) -> PResult<AString<'a>> {
+        self.sp()?;
+        self.astring()
+    }
+
+    /// `SP date`: the argument of a date search key.
+    fn sp_date(&mut self) -> PResult<imap_types::datetime::Date> {
+        self.sp()?;
+        self.date()
+    }
+}
+
+/// The failure for a token at `offset` that names no search key.
+fn unknown_key(offset: usize) -> Error {
+    Error::Failed {
+        offset,
+        expected: "search-key",
     }
 }
 
 impl Encode for SearchKey<'_> {
-    fn encode(&self, _out: &mut Encoder) {}
+    fn encode(&self, out: &mut Encoder) {
+        /// Writes `name SP value`.
+        fn with_arg(out: &mut Encoder, name: &[u8], value: &impl Encode) {
+            out.push(name);
+            out.sp();
+            value.encode(out);
+        }
+
+        match self {
+            Self::All => out.push(b"ALL"),
+            Self::Answered => out.push(b"ANSWERED"),
+            Self::Bcc(v) => with_arg(out, b"BCC", v),
+            Self::Before(d) => with_arg(out, b"BEFORE", d),
+            Self::Body(v) => with_arg(out, b"BODY", v),
+            Self::Cc(v) => with_arg(out, b"CC", v),
+            Self::Deleted => out.push(b"DELETED"),
+            Self::Draft => out.push(b"DRAFT"),
+            Self::Flagged => out.push(b"FLAGGED"),
+            Self::From(v) => with_arg(out, b"FROM", v),
+            Self::Header(field, value) => {
+                with_arg(out, b"HEADER", field);
+                out.sp();
+                value.encode(out);
+            }
+            Self::Keyword(k) => with_arg(out, b"KEYWORD", k),
+            Self::Larger(n) => {
+                out.push(b"LARGER ");
+                out.number(*n);
+            }
+            Self::New => out.push(b"NEW"),
+            Self::Not(key) => with_arg(out, b"NOT", key.as_ref()),
+            Self::Old => out.push(b"OLD"),
+            Self::On(d) => with_arg(out, b"ON", d),
+            Self::Or(left, right) => {
+                with_arg(out, b"OR", left.as_ref());
+                out.sp();
+                right.encode(out);
+            }
+            Self::Recent => out.push(b"RECENT"),
+            Self::Seen => out.push(b"SEEN"),
+            Self::SentBefore(d) => with_arg(out, b"SENTBEFORE", d),
+            Self::SentOn(d) => with_arg(out, b"SENTON", d),
+            Self::SentSince(d) => with_arg(out, b"SENTSINCE", d),
+            Self::Since(d) => with_arg(out, b"SINCE", d),
+            Self::Smaller(n) => {
+                out.push(b"SMALLER ");
+                out.number(*n);
+            }
+            Self::Subject(v) => with_arg(out, b"SUBJECT", v),
+            Self::Text(v) => with_arg(out, b"TEXT", v),
+            Self::To(v) => with_arg(out, b"TO", v),
+            Self::Uid(set) => with_arg(out, b"UID", set),
+            Self::Unanswered => out.push(b"UNANSWERED"),
+            Self::Undeleted => out.push(b"UNDELETED"),
+            Self::Undraft => out.push(b"UNDRAFT"),
+            Self::Unflagged => out.push(b"UNFLAGGED"),
+            Self::Unkeyword(k) => with_arg(out, b"UNKEYWORD", k),
+            Self::Unseen => out.push(b"UNSEEN"),
+            Self::SequenceSet(set) => set.encode(out),
+            Self::And(keys) => out.paren_list(keys, |k, out| k.encode(out)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::{vec, vec::Vec};
+
+    use imap_types::{
+        core::{Atom, IString, Quoted},
+        datetime::Date,
+        sequence::SequenceSet,
+    };
+
+    use super::*;
+    use crate::{
+        core::tests::{failed, run},
+        decode::DecodeOptions,
+    };
+
+    /// `search-key *(SP search-key)` up to the line end, the shape of a search program.
+    fn keys<'a>(p: &mut Parser<'a>) -> PResult<Vec<SearchKey<'a>>> {
+        let mut keys = vec![p.search_key()?];
+        while !p.at_crlf()? {
+            p.sp()?;
+            keys.push(p.search_key()?);
+        }
+        Ok(keys)
+    }
+
+    #[test]
+    fn search_key_rfc3501_examples() {
+        // RFC 3501 section 6.4.4.
+        let input = b"FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"\r\n";
+        let (decoded, rest) = run(input, keys).unwrap();
+        assert_eq!(
+            decoded,
+            vec![
+                SearchKey::Flagged,
+                SearchKey::Since(Date::new(1994, 2, 1).unwrap()),
+                SearchKey::Not(Box::new(SearchKey::From(AString::String(IString::Quoted(
+                    Quoted::try_from("Smith").unwrap()
+                ))))),
+            ]
+        );
+        assert_eq!(rest, b"\r\n");
+        let mut out = Encoder::new();
+        out.join(&decoded, |k, out| k.encode(out));
+        assert_eq!(out.as_bytes(), &input[..input.len() - 2]);
+
+        let (decoded, _) = run(b"TEXT \"string not in mailbox\"\r\n", keys).unwrap();
+        assert_eq!(
+            decoded,
+            vec![SearchKey::Text(AString::String(IString::Quoted(
+                Quoted::try_from("string not in mailbox").unwrap()
+            )))]
+        );
+
+        // RFC 3501 section 6.4.4 (examples of the key descriptions).
+        let (decoded, _) = run(b"OR SEEN FLAGGED 2:4,7 (UID 1:* LARGER 10)\r\n", keys).unwrap();
+        assert_eq!(
+            decoded,
+            vec![
+                SearchKey::Or(Box::new(SearchKey::Seen), Box::new(SearchKey::Flagged)),
+                SearchKey::SequenceSet(SequenceSet::try_from("2:4,7").unwrap()),
+                SearchKey::And(Vec1::unvalidated(vec![
+                    SearchKey::Uid(SequenceSet::try_from("1:*").unwrap()),
+                    SearchKey::Larger(10),
+                ])),
+            ]
+        );
+    }
+
+    #[test]
+    fn search_key_every_variant_round_trips() {
+        let input: &[u8] =
+            b"ALL ANSWERED BCC x BEFORE 1-Feb-1994 BODY \"a b\" CC {1}\r\nc DELETED \
+            DRAFT FLAGGED FROM Smith HEADER Message-ID \"<x@y>\" KEYWORD $Junk LARGER 1000 NEW \
+            NOT SEEN OLD ON 01-Jan-2000 OR SEEN (DRAFT UNSEEN) RECENT SEEN \
+            SENTBEFORE \"3-Mar-2003\" SENTON 4-Apr-2004 SENTSINCE 5-May-2005 SINCE 6-Jun-2006 \
+            SMALLER 9223372036854775807 SUBJECT hello TEXT world TO bob UID 1:5,7 UNANSWERED \
+            UNDELETED UNDRAFT UNFLAGGED UNKEYWORD Old UNSEEN 1:* $ *:4";
+        let mut line = input.to_vec();
+        line.extend_from_slice(b"\r\n");
+        let (decoded, rest) = run(&line, keys).unwrap();
+        assert_eq!(rest, b"\r\n");
+        assert_eq!(decoded.len(), 38);
+        let mut out = Encoder::new();
+        out.join(&decoded, |k, out| k.encode(out));
+        assert_eq!(out.as_bytes(), input);
+    }
+
+    #[test]
+    fn search_key_names_ignore_case() {
+        let (decoded, _) = run(b"unseen oR Seen fLaGgEd since 1-feb-1994\r\n", keys).unwrap();
+        let mut out = Encoder::new();
+        out.join(&decoded, |k, out| k.encode(out));
+        assert_eq!(out.as_bytes(), b"UNSEEN OR SEEN FLAGGED SINCE 1-Feb-1994");
+        assert_eq!(
+            run(b"keyword $Forwarded)", Parser::search_key).unwrap().0,
+            SearchKey::Keyword(Atom::try_from("$Forwarded").unwrap())
+        );
+    }
+
+    #[test]
+    fn search_key_incomplete_prefixes() {
+        let full = b"OR (FROM \"Smith\" SINCE 1-Feb-1994) NOT UID 1:4,9 BODY {3}\r\nabc";
+        for n in 0..full.len() {
+            assert_eq!(
+                run(&full[..n], keys),
+                Err(Error::Incomplete),
+                "prefix of {n} bytes"
+            );
+        }
+        assert!(run(&[&full[..], b"\r\n"].concat(), keys).is_ok());
+    }
+
+    #[test]
+    fn search_key_malformed() {
+        assert_eq!(
+            run(b"FLAGGEDX ", Parser::search_key),
+            Err(failed(0, "search-key"))
+        );
+        assert_eq!(
+            run(b"SENTBEFOREX ", Parser::search_key),
+            Err(failed(0, "search-key"))
+        );
+        assert_eq!(
+            run(b"\"ALL\" ", Parser::search_key),
+            Err(failed(0, "search-key"))
+        );
+        assert_eq!(
+            run(b"NOT FLAGGED OR SEEN XYZ\r\n", keys),
+            Err(failed(20, "search-key"))
+        );
+        assert_eq!(run(b"NOT\r\n", Parser::search_key), Err(failed(3, "SP")));
+        assert_eq!(
+            run(b"BEFORE 1-Fob-1994 ", Parser::search_key),
+            Err(failed(10, "date-month"))
+        );
+        assert_eq!(
+            run(b"LARGER -1 ", Parser::search_key),
+            Err(failed(7, "number"))
+        );
+        assert_eq!(
+            run(b"UID 0:4 ", Parser::search_key),
+            Err(failed(4, "sequence-set"))
+        );
+        assert_eq!(
+            run(b"KEYWORD \\Seen ", Parser::search_key),
+            Err(failed(8, "atom"))
+        );
+        assert_eq!(
+            run(b"() ", Parser::search_key),
+            Err(failed(1, "search-key"))
+        );
+        assert_eq!(
+            run(b"(ALL ) ", Parser::search_key),
+            Err(failed(5, "search-key"))
+        );
+        assert_eq!(
+            run(b"(ALL  ", Parser::search_key),
+            Err(failed(5, "search-key"))
+        );
+    }
+
+    #[test]
+    fn search_key_depth_is_bounded() {
+        let limit = DecodeOptions::DEFAULT_MAX_DEPTH as usize;
+        let nots = b"NOT ".repeat(100_000);
+        assert_eq!(
+            run(&nots, Parser::search_key),
+            Err(failed(
+                (limit + 1) * 4,
+                "less nesting (depth limit reached)"
+            ))
+        );
+        let parens = b"(".repeat(100_000);
+        assert_eq!(
+            run(&parens, Parser::search_key),
+            Err(failed(limit, "less nesting (depth limit reached)"))
+        );
+        let ors = b"OR ".repeat(100_000);
+        assert_eq!(
+            run(&ors, Parser::search_key),
+            Err(failed(
+                (limit + 1) * 3,
+                "less nesting (depth limit reached)"
+            ))
+        );
+        // Within the limit, nesting decodes and encodes back.
+        let mut input = b"NOT ".repeat(limit);
+        input.extend_from_slice(b"ALL\r\n");
+        let (key, rest) = run(&input, Parser::search_key).unwrap();
+        assert_eq!(rest, b"\r\n");
+        assert_eq!(key.encode_to_vec(), &input[..input.len() - 2]);
+        // The limit follows the options.
+        let options = DecodeOptions {
+            lenient: false,
+            max_depth: 2,
+        };
+        let mut p = Parser::new(b"NOT NOT NOT ALL ", &options);
+        assert_eq!(
+            p.search_key(),
+            Err(failed(12, "less nesting (depth limit reached)"))
+        );
+    }
 }

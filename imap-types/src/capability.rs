@@ -136,8 +136,14 @@ capabilities! {
     Partial = "PARTIAL", "`PARTIAL` (RFC 9394)";
 }
 
+/// The constructor of a parameterized family.
+type MakeFamily = for<'a> fn(Atom<'a>) -> Capability<'a>;
+
+/// The constructor of a capability with a number.
+type MakeNumbered = fn(u32) -> Capability<'static>;
+
 /// The parameterized families: prefix and constructor.
-const FAMILIES: &[(&str, for<'a> fn(Atom<'a>) -> Capability<'a>)] = &[
+const FAMILIES: &[(&str, MakeFamily)] = &[
     ("AUTH=", |a| Capability::Auth(AuthMechanism::from_atom(a))),
     ("RIGHTS=", |a| Capability::Rights(a)),
     ("QUOTA=RES-", |a| Capability::QuotaRes(a)),
@@ -149,7 +155,7 @@ const FAMILIES: &[(&str, for<'a> fn(Atom<'a>) -> Capability<'a>)] = &[
     ("URLAUTH=", |a| Capability::UrlAuthExt(a)),
 ];
 
-const NUMBERED: &[(&str, fn(u32) -> Capability<'static>)] = &[
+const NUMBERED: &[(&str, MakeNumbered)] = &[
     ("APPENDLIMIT=", Capability::AppendLimitOf),
     ("MESSAGELIMIT=", Capability::MessageLimit),
     ("SAVELIMIT=", Capability::SaveLimit),

@@ -9,7 +9,7 @@ pub const MONTHS: [&str; 12] = [
 ];
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -57,6 +57,7 @@ pub struct DateTime {
     second: u8,
     zone_minutes: i16,
     zero_padded_day: bool,
+    unknown_zone: bool,
 }
 
 impl DateTime {
@@ -85,12 +86,20 @@ impl DateTime {
             second,
             zone_minutes,
             zero_padded_day: false,
+            unknown_zone: false,
         })
     }
 
     /// The same value with a day below 10 written `"0d"` instead of `" d"`.
     pub fn with_zero_padded_day(mut self, zero_padded: bool) -> Self {
         self.zero_padded_day = zero_padded;
+        self
+    }
+
+    /// The same value with a zone of zero minutes written `-0000` (RFC 5322: the local zone is
+    /// unknown) instead of `+0000`; ignored for any other zone.
+    pub fn with_unknown_zone(mut self, unknown: bool) -> Self {
+        self.unknown_zone = unknown && self.zone_minutes == 0;
         self
     }
 
@@ -117,6 +126,10 @@ impl DateTime {
     /// Whether a day below 10 is written with a leading zero.
     pub fn zero_padded_day(&self) -> bool {
         self.zero_padded_day
+    }
+    /// Whether the zone is written `-0000` (unknown local zone).
+    pub fn unknown_zone(&self) -> bool {
+        self.unknown_zone
     }
 }
 
