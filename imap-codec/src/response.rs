@@ -692,6 +692,17 @@ mod tests {
         assert_eq!(Greeting::decode(b"A1 OK x\r\n"), Err(failure(0, "\"*\"")));
         assert_eq!(Greeting::decode(b"*OK x\r\n"), Err(failure(1, "SP")));
         assert_eq!(Greeting::decode(b"* OK\r\n"), Err(failure(4, "SP")));
+        assert_eq!(Greeting::decode(b"* OK [ALERT]\n"), Err(failure(12, "SP")));
+        assert_eq!(
+            Greeting::decode_with(b"* OK [ALERT]\n", &DecodeOptions::lenient()),
+            Ok((
+                &b""[..],
+                Greeting {
+                    kind: GreetingKind::Ok,
+                    text: resp_text(Some(Code::Alert), ""),
+                }
+            ))
+        );
         prefixes_are_incomplete::<Greeting>(b"* OK [UIDNEXT 4392] IMAP4rev1 Service Ready\r\n");
     }
 
