@@ -16,6 +16,7 @@ use imap_types::{
 };
 
 use crate::{
+    capability::encode_capability_data,
     decode::{Decode, DecodeError, DecodeOptions, Error, PResult, Parser, is_digit},
     encode::{Encode, Encoder},
 };
@@ -496,15 +497,6 @@ impl Encode for Code<'_> {
 fn encode_named_number(name: &[u8], n: u64, out: &mut Encoder) {
     out.push(name);
     out.number(n);
-}
-
-/// `capability-data = "CAPABILITY" *(SP capability) SP "IMAP4rev1" *(SP capability)`
-fn encode_capability_data(capabilities: &[Capability<'_>], out: &mut Encoder) {
-    out.push(b"CAPABILITY");
-    for capability in capabilities {
-        out.sp();
-        capability.encode(out);
-    }
 }
 
 /// Writes a whole untagged line: `"*" SP`, the data, CRLF.
