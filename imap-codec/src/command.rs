@@ -120,6 +120,15 @@ impl<'a> Parser<'a> {
         self.mailbox()
     }
 
+    /// Whether a space that separates one more element follows (when lenient, a space before
+    /// the line end is trailing, not a separator).
+    fn sp_and_more(&self) -> PResult<bool> {
+        if self.peek()? != b' ' {
+            return Ok(false);
+        }
+        Ok(!self.options.lenient || !matches!(self.peek2()?, b'\r' | b'\n' | b' '))
+    }
+
     /// `[SP "(" parameter *(SP parameter) ")"]`, deciding only once the byte after a space is
     /// there (so that a prefix ending in a space stays incomplete).
     fn command_parameters(&mut self) -> PResult<Vec<Parameter<'a>>> {
@@ -133,7 +142,7 @@ impl<'a> Parser<'a> {
     fn authenticate(&mut self) -> PResult<CommandBody<'a>> {
         self.sp()?;
         let mechanism = self.auth_type()?;
-        let initial_response = if self.peek()? == b' ' {
+        let initial_response = if self.sp_and_more()? {
             self.pos += 1;
             Some(self.initial_response()?)
         } else {
@@ -206,7 +215,7 @@ impl<'a> Parser<'a> {
         let reference = self.mailbox()?;
         self.sp()?;
         let patterns = self.mbox_or_pat()?;
-        let return_options = if self.peek()? == b' ' {
+        let return_options = if self.sp_and_more()? {
             self.pos += 1;
             Some(self.list_return_opts()?)
         } else {
@@ -282,7 +291,7 @@ impl<'a> Parser<'a> {
     fn append(&mut self) -> PResult<CommandBody<'a>> {
         let mailbox = self.sp_mailbox()?;
         let mut messages = vec![self.append_message()?];
-        while !self.at_crlf()? {
+        while self.sp_and_more()? {
             messages.push(self.append_message()?);
         }
         Ok(CommandBody::Append {
@@ -355,7 +364,7 @@ impl<'a> Parser<'a> {
             None
         };
         let mut criteria = vec![self.search_key()?];
-        while self.peek()? == b' ' {
+        while self.sp_and_more()? {
             self.pos += 1;
             criteria.push(self.search_key()?);
         }
@@ -415,7 +424,7 @@ impl<'a> Parser<'a> {
             StoreFlags::List(self.flag_list()?)
         } else {
             let mut flags = vec![self.flag()?];
-            while self.peek()? == b' ' {
+            while self.sp_and_more()? {
                 self.pos += 1;
                 flags.push(self.flag()?);
             }
@@ -1066,10 +1075,63 @@ mod tests {
     }
 
     #[test]
-    fn lenient_commands_accept_a_bare_line_feed() {
-        let (rest, command) =
-            Command::decode_with(b"a1 NOOP\nx", &DecodeOptions::lenient()).unwrap();
+    fn lenient_commands_accept_a_bare_line_feed_and_trailing_spaces() {
+        let lenient = DecodeOptions::lenient();
+        let (rest, command) = Command::decode_with(b"a1 NOOP\nx", &lenient).unwrap();
         assert_eq!((rest, command.body), (&b"x"[..], CommandBody::Noop));
+        let (_, command) = Command::decode_with(b"a1 AUTHENTICATE PLAIN  \r\n", &lenient).unwrap();
+        assert_eq!(
+            command.body,
+            CommandBody::Authenticate {
+                mechanism: AuthMechanism::Plain,
+                initial_response: None
+            }
+        );
+        assert_eq!(
+            Command::decode(b"a1 AUTHENTICATE PLAIN  \r\n"),
+            Err(failed(22, "base64 or \"=\""))
+        );
+    }
+
+    #[test]
+    fn lenient_search_ignores_trailing_spaces() {
+        let (_, command) =
+            Command::decode_with(b"a1 SEARCH ALL \r\n", &DecodeOptions::lenient()).unwrap();
+        assert_eq!(command.encode_to_vec(), b"a1 SEARCH ALL\r\n");
+    }
+
+    /// Decodes every one-byte variation of the test commands: no panic, and whatever decodes
+    /// encodes to bytes that decode to the same value.
+    #[test]
+    fn decode_of_encode_is_identity_for_mutated_commands() {
+        let replacements = [
+            b' ', b'(', b')', b'{', b'}', b'"', b'\r', b'\n', b'0', b'a', b'\\', 0, 0xff,
+        ];
+        for input in SELF_CONTAINED
+            .iter()
+            .chain(WITH_OTHER_RULES)
+            .chain([&RFC_APPEND])
+        {
+            let mut mutated = input.to_vec();
+            for i in 0..input.len() {
+                for r in replacements {
+                    mutated[i] = r;
+                    for options in [DecodeOptions::strict(), DecodeOptions::lenient()] {
+                        for end in [i + 1, mutated.len()] {
+                            if let Ok((_, command)) =
+                                Command::decode_with(&mutated[..end], &options)
+                            {
+                                let encoded = command.encode_to_vec();
+                                let (rest, again) = Command::decode(&encoded).unwrap();
+                                assert!(rest.is_empty());
+                                assert_eq!(again, command);
+                            }
+                        }
+                    }
+                }
+                mutated[i] = input[i];
+            }
+        }
     }
 
     #[test]
@@ -1284,7 +1346,7 @@ mod tests {
         );
         assert_eq!(
             Command::decode(b"A1 LIST \"\" % RETURN (STATUS ())\r\n"),
-            Err(failed(28, "option-val-comp"))
+            Err(failed(29, "option-val-comp"))
         );
         assert_eq!(
             Command::decode(b"A1 LIST \"\" % RETRN ()\r\n"),
@@ -1574,7 +1636,7 @@ Hello Joe, do you think we can meet at 3:30 tomorrow?\r\n\
         );
         assert_eq!(
             Command::decode(b"A1 COPY 1:x INBOX\r\n"),
-            Err(failed(10, "SP"))
+            Err(failed(10, "sequence-set"))
         );
     }
 
