@@ -104,7 +104,9 @@ impl<'a> Parser<'a> {
             b"COPY" => self.copy(false)?,
             b"UID" => self.uid()?,
             b"IDLE" => CommandBody::Idle,
-            _ if name.as_str().len() > 1 && matches!(name.as_str().as_bytes()[0], b'X' | b'x') => {
+            _ if name.as_str().len() > 1
+                && matches!(name.as_str().as_bytes().first(), Some(b'X' | b'x')) =>
+            {
                 CommandBody::X {
                     name,
                     arguments: self.x_arguments()?,
@@ -305,7 +307,8 @@ impl<'a> Parser<'a> {
     /// `append-data = literal / literal8 / append-data-ext` (RFC 4466).
     ///
     /// `append-ext` and `append-data-ext` are both `tagged-ext`; one is read as the data when
-    /// it is `CATENATE` (RFC 4469) or ends the command.
+    /// it is `CATENATE` (RFC 4469) or is not followed by a space and more (the end of the
+    /// command).
     fn append_message(&mut self) -> PResult<AppendMessage<'a>> {
         self.sp()?;
         let flags = if self.peek()? == b'(' {
@@ -329,7 +332,7 @@ impl<'a> Parser<'a> {
                 b'~' => break AppendData::Literal8(self.literal8()?),
                 _ => {
                     let ext = self.tagged_ext()?;
-                    if ext.label.as_str().eq_ignore_ascii_case("CATENATE") || self.at_crlf()? {
+                    if ext.label.as_str().eq_ignore_ascii_case("CATENATE") || !self.sp_and_more()? {
                         break AppendData::Extension(ext);
                     }
                     extensions.push(ext);
