@@ -131,15 +131,6 @@ impl<'a> Parser<'a> {
         Ok(!self.options.lenient || !matches!(self.peek2()?, b'\r' | b'\n' | b' '))
     }
 
-    /// `[SP "(" parameter *(SP parameter) ")"]`, deciding only once the byte after a space is
-    /// there (so that a prefix ending in a space stays incomplete).
-    fn command_parameters(&mut self) -> PResult<Vec<Parameter<'a>>> {
-        if self.peek()? == b' ' {
-            self.peek2()?;
-        }
-        self.parameters()
-    }
-
     /// `authenticate = "AUTHENTICATE" SP auth-type [SP (base64 / "=")]` (RFC 4959)
     fn authenticate(&mut self) -> PResult<CommandBody<'a>> {
         self.sp()?;
@@ -187,7 +178,7 @@ impl<'a> Parser<'a> {
     /// `create = "CREATE" SP mailbox [create-params]` (RFC 4466)
     fn select(&mut self) -> PResult<(imap_types::mailbox::Mailbox<'a>, Vec<Parameter<'a>>)> {
         let mailbox = self.sp_mailbox()?;
-        let parameters = self.command_parameters()?;
+        let parameters = self.parameters()?;
         Ok((mailbox, parameters))
     }
 
@@ -195,7 +186,7 @@ impl<'a> Parser<'a> {
     fn rename(&mut self) -> PResult<CommandBody<'a>> {
         let from = self.sp_mailbox()?;
         let to = self.sp_mailbox()?;
-        let parameters = self.command_parameters()?;
+        let parameters = self.parameters()?;
         Ok(CommandBody::Rename {
             from,
             to,
@@ -392,7 +383,7 @@ impl<'a> Parser<'a> {
         let sequence_set = self.sequence_set()?;
         self.sp()?;
         let items = self.fetch_items()?;
-        let modifiers = self.command_parameters()?;
+        let modifiers = self.parameters()?;
         Ok(CommandBody::Fetch {
             sequence_set,
             items,
@@ -406,7 +397,7 @@ impl<'a> Parser<'a> {
     fn store(&mut self, uid: bool) -> PResult<CommandBody<'a>> {
         self.sp()?;
         let sequence_set = self.sequence_set()?;
-        let modifiers = self.command_parameters()?;
+        let modifiers = self.parameters()?;
         self.sp()?;
         let start = self.pos;
         let word = self.keyword_token()?;

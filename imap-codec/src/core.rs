@@ -332,7 +332,7 @@ impl<'a> Parser<'a> {
     /// `SP "(" parameter *(SP parameter) ")"`, if present: the shape of `select-params`,
     /// `fetch-modifiers`, `store-modifiers`, `create-params` and `rename-params` (RFC 4466).
     pub(crate) fn parameters(&mut self) -> PResult<Vec<Parameter<'a>>> {
-        if self.input.get(self.pos) == Some(&b' ') && self.input.get(self.pos + 1) == Some(&b'(') {
+        if self.peek()? == b' ' && self.peek2()? == b'(' {
             self.pos += 1;
             return self.nested(|p| p.paren_list(false, Parser::parameter));
         }
