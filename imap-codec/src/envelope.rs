@@ -247,7 +247,10 @@ NIL NIL \"<B27397-0100000@cac.washington.edu>\")";
             Err(failed(9, "address list or NIL"))
         );
         assert_eq!(
-            run(b"(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)", Parser::envelope),
+            run(
+                b"(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)",
+                Parser::envelope
+            ),
             Err(failed(40, "\")\""))
         );
     }
@@ -263,7 +266,10 @@ NIL NIL \"<B27397-0100000@cac.washington.edu>\")";
         let (g, _) = run(b"(NIL NIL \"team\" NIL)", Parser::address).unwrap();
         assert_eq!(g.mailbox.as_bytes(), Some(&b"team"[..]));
         assert_eq!(g.host, NString::NIL);
-        assert_eq!(run(b"(NIL NIL NIL", Parser::address), Err(Error::Incomplete));
+        assert_eq!(
+            run(b"(NIL NIL NIL", Parser::address),
+            Err(Error::Incomplete)
+        );
         assert_eq!(
             run(b"(NIL NIL NIL NIL NIL)", Parser::address),
             Err(failed(16, "\")\""))
