@@ -8,7 +8,7 @@ use alloc::{borrow::Cow, vec::Vec};
 use core::num::NonZeroU32;
 
 use imap_types::{
-    core::Vec1,
+    core::{AString, Vec1},
     fetch::{BinaryValue, FetchAttribute, FetchItems, Macro, MessageDataItem, Part, Section},
 };
 
@@ -102,7 +102,7 @@ impl<'a> Parser<'a> {
             A::Binary {
                 section: self.section_binary()?,
                 partial: self.partial()?,
-                peek: name.len() > 6,
+                peek: is(name, b"BINARY.PEEK"),
             }
         } else if is(name, b"BINARY.SIZE") {
             A::BinarySize {
@@ -189,7 +189,7 @@ impl<'a> Parser<'a> {
 
     /// `header-list = "(" header-fld-name *(SP header-fld-name) ")"` with
     /// `header-fld-name = astring`
-    fn header_list(&mut self) -> PResult<Vec1<imap_types::core::AString<'a>>> {
+    fn header_list(&mut self) -> PResult<Vec1<AString<'a>>> {
         let names = self.paren_list(false, Parser::astring)?;
         Ok(Vec1::unvalidated(names))
     }
@@ -630,7 +630,7 @@ impl Encode for MessageDataItem<'_> {
 #[cfg(test)]
 mod tests {
     use imap_types::{
-        core::{AString, IString, Literal8, LiteralMode, NString},
+        core::{IString, Literal8, LiteralMode, NString},
         datetime::DateTime,
         flag::{Flag, FlagFetch},
     };
@@ -661,6 +661,13 @@ mod tests {
         NString::try_from(value).unwrap()
     }
 
+    /// Encodes a `msg-att` list: `"(" item *(SP item) ")"`.
+    fn encode_msg_att(items: &[MessageDataItem<'_>]) -> Vec<u8> {
+        let mut out = Encoder::new();
+        out.paren_list(items, |item, out| item.encode(out));
+        out.into_bytes()
+    }
+
     #[test]
     fn fetch_items_rule() {
         for (input, expected) in [
@@ -675,21 +682,31 @@ mod tests {
                     peek: false,
                 }),
             ),
-            (b"ALLX\r\n", FetchItems::Macro(Macro::All)),
             (
                 b"(FLAGS)\r\n",
                 FetchItems::List(Vec1::one(FetchAttribute::Flags)),
             ),
         ] {
-            let result = run(input, Parser::fetch_items);
-            if input.starts_with(b"ALLX") {
-                assert_eq!(result, Err(failed(0, "fetch-att")));
-                continue;
-            }
-            let (items, rest) = result.unwrap();
+            let (items, rest) = run(input, Parser::fetch_items).unwrap();
             assert_eq!(items, expected, "{input:?}");
             assert!(rest.starts_with(b"\r\n") || rest.starts_with(b" ("));
         }
+        // RFC 3501 section 6.4.5 and RFC 9051 section 6.4.5.
+        let input = b"(FLAGS BODY[HEADER.FIELDS (DATE FROM)])";
+        let (items, _) = run(input, Parser::fetch_items).unwrap();
+        assert_eq!(
+            items,
+            FetchItems::List(Vec1::unvalidated(alloc::vec![
+                FetchAttribute::Flags,
+                FetchAttribute::BodyExt {
+                    section: Some(Section::HeaderFields(None, names(&["DATE", "FROM"]))),
+                    partial: None,
+                    peek: false,
+                },
+            ]))
+        );
+        assert_eq!(items.encode_to_vec(), input);
+        assert_eq!(FetchItems::Macro(Macro::Full).encode_to_vec(), b"FULL");
         let input = b"(UID RFC822.SIZE FLAGS BODY.PEEK[HEADER.FIELDS (DATE FROM)]<0.2048>)";
         let (items, rest) = run(input, Parser::fetch_items).unwrap();
         assert!(rest.is_empty());
@@ -714,6 +731,10 @@ mod tests {
             );
         }
         assert_eq!(run(b"ALL", Parser::fetch_items), Err(Error::Incomplete));
+        assert_eq!(
+            run(b"ALLX\r\n", Parser::fetch_items),
+            Err(failed(0, "fetch-att"))
+        );
         assert_eq!(
             run(b"(FLAGS FOO)", Parser::fetch_items),
             Err(failed(7, "fetch-att"))
@@ -926,7 +947,7 @@ SAVEDATE NIL PREVIEW \"Preview text!\" PREVIEW NIL)";
         use MessageDataItem as M;
         let (items, rest) = run(MSG_ATT, Parser::msg_att).unwrap();
         assert!(rest.is_empty());
-        assert_eq!(items.encode_to_vec_items(), MSG_ATT);
+        assert_eq!(encode_msg_att(&items), MSG_ATT);
         let items = items.into_inner();
         assert_eq!(items.len(), 22);
         assert_eq!(items[0], M::Uid(nz(447)));
@@ -1092,26 +1113,17 @@ BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))";
             )
         );
         assert_eq!(items[2], MessageDataItem::Rfc822Size(4286));
-        assert_eq!(items.encode_to_vec_items(), input);
+        assert_eq!(encode_msg_att(&items), input);
+        // RFC 3501 section 7.4.2.
+        let input = b"(FLAGS (\\Seen) RFC822.SIZE 44827)";
+        let (items, _) = run(input, Parser::msg_att).unwrap();
+        assert_eq!(encode_msg_att(&items), input);
         // Empty flags, \Recent, and a save date.
         let input = b"(FLAGS () FLAGS (\\Recent $Junk) SAVEDATE \" 1-Jan-2024 00:00:00 +0000\")";
         let (items, _) = run(input, Parser::msg_att).unwrap();
         assert_eq!(items[0], MessageDataItem::Flags(Vec::new()));
         assert!(matches!(&items[1], MessageDataItem::Flags(f) if f[0] == FlagFetch::Recent));
         assert!(matches!(items[2], MessageDataItem::SaveDate(Some(_))));
-        assert_eq!(items.encode_to_vec_items(), input);
-    }
-
-    /// Encodes a `msg-att` list: `"(" item *(SP item) ")"`.
-    trait EncodeItems {
-        fn encode_to_vec_items(&self) -> Vec<u8>;
-    }
-
-    impl EncodeItems for Vec1<MessageDataItem<'_>> {
-        fn encode_to_vec_items(&self) -> Vec<u8> {
-            let mut out = Encoder::new();
-            out.paren_list(self, |item, out| item.encode(out));
-            out.into_bytes()
-        }
+        assert_eq!(encode_msg_att(&items), input);
     }
 }
