@@ -1,21 +1,841 @@
 //! Body structures.
+//!
+//! The grammar of RFC 3501 section 9 (with `MESSAGE/GLOBAL` and `number64` extension values
+//! of RFC 9051). The kind of a single part is told by its media type: `TEXT` parts carry a
+//! line count, `MESSAGE/RFC822` and `MESSAGE/GLOBAL` parts carry the envelope, body structure
+//! and line count of the enclosed message, every other type is basic. Every nested `body` and
+//! every parenthesized `body-extension` goes one level deeper through [`Parser::nested`].
 
-// STUB: rule bodies and encoders to be written (owned by the helper of this area).
+use alloc::{boxed::Box, vec::Vec};
 
-use imap_types::body::BodyStructure;
+use imap_types::{
+    body::{
+        BasicFields, Body, BodyExtension, BodyLanguage, BodyStructure, Disposition, Language,
+        Location, MultiPartExtension, SinglePartExtension, SpecificFields,
+    },
+    core::{IString, Vec1},
+};
 
 use crate::{
     decode::{PResult, Parser},
     encode::{Encode, Encoder},
 };
 
+/// `body-fld-param` as the types hold it: `(attribute, value)` pairs, empty for `NIL`.
+type Params<'a> = Vec<(IString<'a>, IString<'a>)>;
+
 impl<'a> Parser<'a> {
     /// `body = "(" (body-type-1part / body-type-mpart) ")"` (recursion bounded by the depth limit)
     pub(crate) fn body(&mut self) -> PResult<BodyStructure<'a>> {
-        Err(self.fail("body (not yet implemented)"))
+        self.nested(|p| {
+            p.expect(b'(', "\"(\"")?;
+            let body = if p.peek()? == b'(' {
+                p.body_type_mpart()?
+            } else {
+                p.body_type_1part()?
+            };
+            p.expect(b')', "\")\"")?;
+            Ok(body)
+        })
+    }
+
+    /// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`
+    fn body_type_mpart(&mut self) -> PResult<BodyStructure<'a>> {
+        let mut bodies = Vec::new();
+        loop {
+            bodies.push(self.body()?);
+            if self.peek()? != b'(' {
+                break;
+            }
+        }
+        self.sp()?;
+        let subtype = self.string()?;
+        let extension = if self.eat(b' ')? {
+            Some(self.body_ext_mpart()?)
+        } else {
+            None
+        };
+        Ok(BodyStructure::Multi {
+            bodies: Vec1::unvalidated(bodies),
+            subtype,
+            extension,
+        })
+    }
+
+    /// `body-type-1part = (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]`
+    ///
+    /// with `body-type-basic = media-basic SP body-fields`,
+    /// `body-type-msg = media-message SP body-fields SP envelope SP body SP body-fld-lines` and
+    /// `body-type-text = media-text SP body-fields SP body-fld-lines`.
+    fn body_type_1part(&mut self) -> PResult<BodyStructure<'a>> {
+        let r#type = self.string()?;
+        self.sp()?;
+        let subtype = self.string()?;
+        self.sp()?;
+        let basic = self.body_fields()?;
+        let specific = if r#type.as_bytes().eq_ignore_ascii_case(b"TEXT") {
+            self.sp()?;
+            SpecificFields::Text {
+                r#type,
+                subtype,
+                number_of_lines: self.number()?,
+            }
+        } else if r#type.as_bytes().eq_ignore_ascii_case(b"MESSAGE")
+            && (subtype.as_bytes().eq_ignore_ascii_case(b"RFC822")
+                || subtype.as_bytes().eq_ignore_ascii_case(b"GLOBAL"))
+        {
+            self.sp()?;
+            let envelope = Box::new(self.envelope()?);
+            self.sp()?;
+            let body_structure = Box::new(self.body()?);
+            self.sp()?;
+            SpecificFields::Message {
+                r#type,
+                subtype,
+                envelope,
+                body_structure,
+                number_of_lines: self.number()?,
+            }
+        } else {
+            SpecificFields::Basic { r#type, subtype }
+        };
+        let extension = if self.eat(b' ')? {
+            Some(self.body_ext_1part()?)
+        } else {
+            None
+        };
+        Ok(BodyStructure::Single {
+            body: Body { basic, specific },
+            extension,
+        })
+    }
+
+    /// `body-fields = body-fld-param SP body-fld-id SP body-fld-desc SP body-fld-enc SP
+    /// body-fld-octets`
+    fn body_fields(&mut self) -> PResult<BasicFields<'a>> {
+        let parameter_list = self.body_fld_param()?;
+        self.sp()?;
+        let id = self.nstring()?;
+        self.sp()?;
+        let description = self.nstring()?;
+        self.sp()?;
+        // `body-fld-enc = string`. The `NIL` some servers send here cannot be represented by
+        // the types, so it is refused in lenient mode too.
+        let content_transfer_encoding = self.string()?;
+        self.sp()?;
+        let size = self.number()?;
+        Ok(BasicFields {
+            parameter_list,
+            id,
+            description,
+            content_transfer_encoding,
+            size,
+        })
+    }
+
+    /// `body-fld-param = "(" string SP string *(SP string SP string) ")" / nil`: empty for `NIL`.
+    fn body_fld_param(&mut self) -> PResult<Params<'a>> {
+        if self.peek()? != b'(' {
+            self.keyword(b"NIL", "body-fld-param")?;
+            return Ok(Vec::new());
+        }
+        self.paren_list(false, |p| {
+            let attribute = p.string()?;
+            p.sp()?;
+            Ok((attribute, p.string()?))
+        })
+    }
+
+    /// `body-ext-1part = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc
+    /// *(SP body-extension)]]]`
+    fn body_ext_1part(&mut self) -> PResult<SinglePartExtension<'a>> {
+        let md5 = self.nstring()?;
+        Ok(SinglePartExtension {
+            md5,
+            tail: self.body_ext_dsp()?,
+        })
+    }
+
+    /// `body-ext-mpart = body-fld-param [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc
+    /// *(SP body-extension)]]]`
+    fn body_ext_mpart(&mut self) -> PResult<MultiPartExtension<'a>> {
+        let parameter_list = self.body_fld_param()?;
+        Ok(MultiPartExtension {
+            parameter_list,
+            tail: self.body_ext_dsp()?,
+        })
+    }
+
+    /// `[SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]]`, the tail
+    /// shared by both extension kinds.
+    fn body_ext_dsp(&mut self) -> PResult<Option<Disposition<'a>>> {
+        if !self.eat(b' ')? {
+            return Ok(None);
+        }
+        let disposition = self.body_fld_dsp()?;
+        let tail = if self.eat(b' ')? {
+            let language = self.body_fld_lang()?;
+            let tail = if self.eat(b' ')? {
+                let location = self.nstring()?;
+                let mut extensions = Vec::new();
+                while self.eat(b' ')? {
+                    extensions.push(self.body_extension()?);
+                }
+                Some(Location {
+                    location,
+                    extensions,
+                })
+            } else {
+                None
+            };
+            Some(Language { language, tail })
+        } else {
+            None
+        };
+        Ok(Some(Disposition { disposition, tail }))
+    }
+
+    /// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`
+    fn body_fld_dsp(&mut self) -> PResult<Option<(IString<'a>, Params<'a>)>> {
+        if self.peek()? != b'(' {
+            self.keyword(b"NIL", "body-fld-dsp")?;
+            return Ok(None);
+        }
+        self.pos += 1;
+        let kind = self.string()?;
+        self.sp()?;
+        let params = self.body_fld_param()?;
+        self.expect(b')', "\")\"")?;
+        Ok(Some((kind, params)))
+    }
+
+    /// `body-fld-lang = nstring / "(" string *(SP string) ")"`
+    fn body_fld_lang(&mut self) -> PResult<BodyLanguage<'a>> {
+        if self.peek()? == b'(' {
+            let list = self.paren_list(false, Parser::string)?;
+            return Ok(BodyLanguage::List(Vec1::unvalidated(list)));
+        }
+        Ok(BodyLanguage::Single(self.nstring()?))
+    }
+
+    /// `body-extension = nstring / number / number64 / "(" body-extension *(SP body-extension) ")"`
+    fn body_extension(&mut self) -> PResult<BodyExtension<'a>> {
+        match self.peek()? {
+            b'(' => {
+                let list = self.nested(|p| p.paren_list(false, Parser::body_extension))?;
+                Ok(BodyExtension::List(Vec1::unvalidated(list)))
+            }
+            b'0'..=b'9' => Ok(BodyExtension::Number(self.number64()?)),
+            _ => Ok(BodyExtension::NString(self.nstring()?)),
+        }
+    }
+}
+
+/// Writes `body-fld-param`: `NIL` for an empty list.
+fn encode_params(params: &[(IString<'_>, IString<'_>)], out: &mut Encoder) {
+    if params.is_empty() {
+        out.push(b"NIL");
+    } else {
+        out.paren_list(params, |(attribute, value), out| {
+            attribute.encode(out);
+            out.sp();
+            value.encode(out);
+        });
     }
 }
 
 impl Encode for BodyStructure<'_> {
-    fn encode(&self, _out: &mut Encoder) {}
+    fn encode(&self, out: &mut Encoder) {
+        out.byte(b'(');
+        match self {
+            Self::Single { body, extension } => {
+                body.encode(out);
+                if let Some(extension) = extension {
+                    out.sp();
+                    extension.encode(out);
+                }
+            }
+            Self::Multi {
+                bodies,
+                subtype,
+                extension,
+            } => {
+                for body in bodies.iter() {
+                    body.encode(out);
+                }
+                out.sp();
+                subtype.encode(out);
+                if let Some(extension) = extension {
+                    out.sp();
+                    extension.encode(out);
+                }
+            }
+        }
+        out.byte(b')');
+    }
+}
+
+impl Encode for Body<'_> {
+    /// `media-* SP body-fields`, then what the media type adds.
+    fn encode(&self, out: &mut Encoder) {
+        let (r#type, subtype) = match &self.specific {
+            SpecificFields::Basic { r#type, subtype }
+            | SpecificFields::Message {
+                r#type, subtype, ..
+            }
+            | SpecificFields::Text {
+                r#type, subtype, ..
+            } => (r#type, subtype),
+        };
+        r#type.encode(out);
+        out.sp();
+        subtype.encode(out);
+        out.sp();
+        self.basic.encode(out);
+        match &self.specific {
+            SpecificFields::Basic { .. } => {}
+            SpecificFields::Message {
+                envelope,
+                body_structure,
+                number_of_lines,
+                ..
+            } => {
+                out.sp();
+                envelope.encode(out);
+                out.sp();
+                body_structure.encode(out);
+                out.sp();
+                out.number(u64::from(*number_of_lines));
+            }
+            SpecificFields::Text {
+                number_of_lines, ..
+            } => {
+                out.sp();
+                out.number(u64::from(*number_of_lines));
+            }
+        }
+    }
+}
+
+impl Encode for BasicFields<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        encode_params(&self.parameter_list, out);
+        out.sp();
+        self.id.encode(out);
+        out.sp();
+        self.description.encode(out);
+        out.sp();
+        self.content_transfer_encoding.encode(out);
+        out.sp();
+        out.number(u64::from(self.size));
+    }
+}
+
+impl Encode for SinglePartExtension<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        self.md5.encode(out);
+        if let Some(tail) = &self.tail {
+            out.sp();
+            tail.encode(out);
+        }
+    }
+}
+
+impl Encode for MultiPartExtension<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        encode_params(&self.parameter_list, out);
+        if let Some(tail) = &self.tail {
+            out.sp();
+            tail.encode(out);
+        }
+    }
+}
+
+impl Encode for Disposition<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        match &self.disposition {
+            Some((kind, params)) => {
+                out.byte(b'(');
+                kind.encode(out);
+                out.sp();
+                encode_params(params, out);
+                out.byte(b')');
+            }
+            None => out.push(b"NIL"),
+        }
+        if let Some(tail) = &self.tail {
+            out.sp();
+            tail.encode(out);
+        }
+    }
+}
+
+impl Encode for Language<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        self.language.encode(out);
+        if let Some(tail) = &self.tail {
+            out.sp();
+            tail.encode(out);
+        }
+    }
+}
+
+impl Encode for BodyLanguage<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        match self {
+            Self::Single(language) => language.encode(out),
+            Self::List(languages) => out.paren_list(languages, |l, out| l.encode(out)),
+        }
+    }
+}
+
+impl Encode for Location<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        self.location.encode(out);
+        for extension in &self.extensions {
+            out.sp();
+            extension.encode(out);
+        }
+    }
+}
+
+impl Encode for BodyExtension<'_> {
+    fn encode(&self, out: &mut Encoder) {
+        match self {
+            Self::NString(s) => s.encode(out),
+            Self::Number(n) => out.number(*n),
+            Self::List(items) => out.paren_list(items, |e, out| e.encode(out)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use imap_types::core::NString;
+
+    use super::*;
+    use crate::{
+        core::tests::{failed, run},
+        decode::{DecodeOptions, Error},
+    };
+
+    fn s(value: &str) -> IString<'_> {
+        IString::try_from(value).unwrap()
+    }
+
+    fn ns(value: &str) -> NString<'_> {
+        NString::try_from(value).unwrap()
+    }
+
+    /// Decodes `input` completely, checks that it encodes back to the same bytes and that
+    /// every proper prefix is incomplete.
+    fn round_trip(input: &[u8]) -> BodyStructure<'_> {
+        let (body, rest) = run(input, Parser::body).unwrap();
+        assert!(rest.is_empty(), "left over: {rest:?}");
+        assert_eq!(
+            body.encode_to_vec(),
+            input,
+            "{}",
+            alloc::string::String::from_utf8_lossy(&body.encode_to_vec())
+        );
+        for n in 0..input.len() {
+            assert_eq!(
+                run(&input[..n], Parser::body),
+                Err(Error::Incomplete),
+                "prefix of {n} bytes"
+            );
+        }
+        body
+    }
+
+    /// RFC 3501 section 7.4.2 (BODYSTRUCTURE example; the same in RFC 9051 section 7.5.2).
+    const RFC3501_MULTIPART: &[u8] = b"((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \
+\"7BIT\" 1152 23)(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\" \"NAME\" \"cc.diff\") \
+\"<960723163407.20117h@cac.washington.edu>\" \"Compiler diff\" \"BASE64\" 4554 73) \"MIXED\")";
+
+    fn text_plain<'a>(
+        params: Params<'a>,
+        id: NString<'a>,
+        desc: NString<'a>,
+        enc: &'a str,
+        size: u32,
+        lines: u32,
+    ) -> BodyStructure<'a> {
+        BodyStructure::Single {
+            body: Body {
+                basic: BasicFields {
+                    parameter_list: params,
+                    id,
+                    description: desc,
+                    content_transfer_encoding: s(enc),
+                    size,
+                },
+                specific: SpecificFields::Text {
+                    r#type: s("TEXT"),
+                    subtype: s("PLAIN"),
+                    number_of_lines: lines,
+                },
+            },
+            extension: None,
+        }
+    }
+
+    #[test]
+    fn body_rfc3501_multipart() {
+        let body = round_trip(RFC3501_MULTIPART);
+        assert_eq!(
+            body,
+            BodyStructure::Multi {
+                bodies: Vec1::unvalidated(alloc::vec![
+                    text_plain(
+                        alloc::vec![(s("CHARSET"), s("US-ASCII"))],
+                        NString::NIL,
+                        NString::NIL,
+                        "7BIT",
+                        1152,
+                        23
+                    ),
+                    text_plain(
+                        alloc::vec![(s("CHARSET"), s("US-ASCII")), (s("NAME"), s("cc.diff"))],
+                        ns("<960723163407.20117h@cac.washington.edu>"),
+                        ns("Compiler diff"),
+                        "BASE64",
+                        4554,
+                        73
+                    ),
+                ]),
+                subtype: s("MIXED"),
+                extension: None,
+            }
+        );
+    }
+
+    #[test]
+    fn body_rfc3501_simple_text() {
+        // RFC 3501 section 8: `BODY ("TEXT" "PLAIN" ("CHARSET" "US-ASCII") NIL NIL "7BIT" 3028 92)`
+        let body =
+            round_trip(b"(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92)");
+        assert_eq!(
+            body,
+            text_plain(
+                alloc::vec![(s("CHARSET"), s("US-ASCII"))],
+                NString::NIL,
+                NString::NIL,
+                "7BIT",
+                3028,
+                92
+            )
+        );
+    }
+
+    #[test]
+    fn body_basic_part_with_lowercase_and_literal() {
+        let input = b"(\"application\" {3}\r\npdf NIL NIL NIL \"base64\" 10)";
+        let body = round_trip(input);
+        let BodyStructure::Single { body, extension } = body else {
+            panic!("not a single part")
+        };
+        assert_eq!(extension, None);
+        assert!(body.basic.parameter_list.is_empty());
+        match body.specific {
+            SpecificFields::Basic { r#type, subtype } => {
+                assert_eq!(r#type, s("application"));
+                assert!(matches!(subtype, IString::Literal(_)));
+                assert_eq!(subtype.as_bytes(), b"pdf");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Lower-case "text" is still a text part: it needs a line count.
+        let (body, _) = run(
+            b"(\"text\" \"html\" NIL NIL NIL \"8bit\" 10 2)",
+            Parser::body,
+        )
+        .unwrap();
+        assert!(matches!(
+            body,
+            BodyStructure::Single {
+                body: Body {
+                    specific: SpecificFields::Text {
+                        number_of_lines: 2,
+                        ..
+                    },
+                    ..
+                },
+                ..
+            }
+        ));
+    }
+
+    /// A nested multipart with a message/rfc822 part, parameters, dispositions, languages in
+    /// both forms, locations and body extensions of every kind.
+    const NESTED: &[u8] = b"(\
+(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"UTF-8\" \"FORMAT\" \"flowed\") NIL NIL \"QUOTED-PRINTABLE\" 120 4 \
+NIL (\"INLINE\" NIL) \"EN\" NIL)\
+(\"MESSAGE\" \"RFC822\" NIL \"<id@x>\" \"forwarded\" \"7BIT\" 900 \
+(\"Mon, 1 Jan 2024 00:00:00 +0000\" \"Hi\" ((\"A\" NIL \"a\" \"x.org\")) NIL NIL \
+((NIL NIL \"b\" \"y.org\")(NIL NIL \"c\" \"y.org\")) NIL NIL NIL \"<m@x.org>\") \
+((\"TEXT\" \"HTML\" NIL NIL NIL \"8BIT\" 300 10)(\"IMAGE\" \"PNG\" (\"NAME\" \"a.png\") NIL NIL \"BASE64\" 400 \
+\"Q2hlY2s=\" (\"ATTACHMENT\" (\"FILENAME\" \"a.png\")) (\"DE\" \"FR\") \"http://x/a.png\" 7 (\"x\" (1 NIL)) NIL) \
+\"RELATED\" (\"BOUNDARY\" \"b2\") NIL NIL) 30 NIL NIL NIL \"loc\")\
+(\"MESSAGE\" \"GLOBAL\" NIL NIL NIL \"8BIT\" 5 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) \
+(\"APPLICATION\" \"OCTET-STREAM\" NIL NIL NIL \"BINARY\" 0) 1)\
+(\"MESSAGE\" \"DELIVERY-STATUS\" NIL NIL NIL \"7BIT\" 70) \
+\"MIXED\" (\"BOUNDARY\" \"b1\") (\"INLINE\" NIL) NIL NIL 12345678901 {2}\r\nxy)";
+
+    #[test]
+    fn body_nested_with_every_extension() {
+        let body = round_trip(NESTED);
+        let BodyStructure::Multi {
+            bodies,
+            subtype,
+            extension,
+        } = &body
+        else {
+            panic!("not a multipart")
+        };
+        assert_eq!(bodies.len(), 4);
+        assert_eq!(subtype, &s("MIXED"));
+        assert_eq!(
+            extension,
+            &Some(MultiPartExtension {
+                parameter_list: alloc::vec![(s("BOUNDARY"), s("b1"))],
+                tail: Some(Disposition {
+                    disposition: Some((s("INLINE"), Vec::new())),
+                    tail: Some(Language {
+                        language: BodyLanguage::Single(NString::NIL),
+                        tail: Some(Location {
+                            location: NString::NIL,
+                            extensions: alloc::vec![
+                                BodyExtension::Number(12_345_678_901),
+                                BodyExtension::NString(NString(Some(IString::Literal(
+                                    imap_types::core::Literal::unvalidated(
+                                        &b"xy"[..],
+                                        imap_types::core::LiteralMode::Sync
+                                    )
+                                )))),
+                            ],
+                        }),
+                    }),
+                }),
+            })
+        );
+        // The first part: text with a language as a single string.
+        let BodyStructure::Single {
+            extension: Some(ext),
+            ..
+        } = &bodies[0]
+        else {
+            panic!()
+        };
+        assert_eq!(
+            ext,
+            &SinglePartExtension {
+                md5: NString::NIL,
+                tail: Some(Disposition {
+                    disposition: Some((s("INLINE"), Vec::new())),
+                    tail: Some(Language {
+                        language: BodyLanguage::Single(ns("EN")),
+                        tail: Some(Location {
+                            location: NString::NIL,
+                            extensions: Vec::new(),
+                        }),
+                    }),
+                }),
+            }
+        );
+        // The second part: message/rfc822 with a nested multipart/related.
+        let BodyStructure::Single {
+            body:
+                Body {
+                    specific:
+                        SpecificFields::Message {
+                            envelope,
+                            body_structure,
+                            number_of_lines,
+                            ..
+                        },
+                    ..
+                },
+            extension: Some(ext),
+        } = &bodies[1]
+        else {
+            panic!("not a message part: {:?}", bodies[1])
+        };
+        assert_eq!(*number_of_lines, 30);
+        assert_eq!(envelope.to.len(), 2);
+        assert_eq!(ext.tail.as_ref().unwrap().disposition, None);
+        let BodyStructure::Multi { bodies: inner, .. } = &**body_structure else {
+            panic!()
+        };
+        let BodyStructure::Single {
+            extension: Some(png),
+            ..
+        } = &inner[1]
+        else {
+            panic!()
+        };
+        let language = png.tail.as_ref().unwrap().tail.as_ref().unwrap();
+        assert_eq!(
+            language.language,
+            BodyLanguage::List(Vec1::unvalidated(alloc::vec![s("DE"), s("FR")]))
+        );
+        assert_eq!(
+            language.tail.as_ref().unwrap().extensions,
+            alloc::vec![
+                BodyExtension::Number(7),
+                BodyExtension::List(Vec1::unvalidated(alloc::vec![
+                    BodyExtension::NString(ns("x")),
+                    BodyExtension::List(Vec1::unvalidated(alloc::vec![
+                        BodyExtension::Number(1),
+                        BodyExtension::NString(NString::NIL),
+                    ])),
+                ])),
+                BodyExtension::NString(NString::NIL),
+            ]
+        );
+        // MESSAGE/GLOBAL is a message part too; other MESSAGE subtypes are basic.
+        assert!(matches!(
+            &bodies[2],
+            BodyStructure::Single {
+                body: Body {
+                    specific: SpecificFields::Message { .. },
+                    ..
+                },
+                extension: None
+            }
+        ));
+        assert!(matches!(
+            &bodies[3],
+            BodyStructure::Single {
+                body: Body {
+                    specific: SpecificFields::Basic { .. },
+                    ..
+                },
+                extension: None
+            }
+        ));
+    }
+
+    #[test]
+    fn body_malformed_offsets() {
+        // No line count on a text part.
+        assert_eq!(
+            run(
+                b"(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 10)",
+                Parser::body
+            ),
+            Err(failed(37, "SP"))
+        );
+        // A number where the size must be.
+        assert_eq!(
+            run(b"(\"A\" \"B\" NIL NIL NIL \"7BIT\" x)", Parser::body),
+            Err(failed(28, "number"))
+        );
+        // NIL as the encoding is refused, in lenient mode too (see the report of the types).
+        let input = b"(\"A\" \"B\" NIL NIL NIL NIL 1)";
+        assert_eq!(run(input, Parser::body), Err(failed(21, "string")));
+        let mut p = Parser::new(input, &DecodeOptions::lenient());
+        assert_eq!(p.body(), Err(failed(21, "string")));
+        // NIL as a parameter value.
+        assert_eq!(
+            run(
+                b"(\"A\" \"B\" (\"X\" NIL) NIL NIL \"7BIT\" 1)",
+                Parser::body
+            ),
+            Err(failed(14, "string"))
+        );
+        // An empty parameter list.
+        assert_eq!(
+            run(b"(\"A\" \"B\" () NIL NIL \"7BIT\" 1)", Parser::body),
+            Err(failed(10, "string"))
+        );
+        assert_eq!(
+            run(b"(\"A\" \"B\" X NIL NIL \"7BIT\" 1)", Parser::body),
+            Err(failed(9, "body-fld-param"))
+        );
+        // A bad disposition.
+        assert_eq!(
+            run(b"(\"A\" \"B\" NIL NIL NIL \"7BIT\" 1 NIL X)", Parser::body),
+            Err(failed(34, "body-fld-dsp"))
+        );
+        // Multipart without a subtype.
+        assert_eq!(
+            run(b"((\"A\" \"B\" NIL NIL NIL \"7BIT\" 1))", Parser::body),
+            Err(failed(31, "SP"))
+        );
+        // An empty extension list.
+        assert_eq!(
+            run(
+                b"(\"A\" \"B\" NIL NIL NIL \"7BIT\" 1 NIL NIL NIL NIL ())",
+                Parser::body
+            ),
+            Err(failed(47, "string"))
+        );
+        assert_eq!(run(b"x", Parser::body), Err(failed(0, "\"(\"")));
+    }
+
+    #[test]
+    fn body_deeper_than_the_limit_fails_cleanly() {
+        let options = DecodeOptions::strict();
+        let depth = usize::from(options.max_depth);
+        // `depth` nested multiparts are fine...
+        let mut ok = Vec::new();
+        ok.extend(core::iter::repeat_n(b'(', depth));
+        ok.extend_from_slice(b"\"A\" \"B\" NIL NIL NIL \"7BIT\" 1)");
+        ok.extend(core::iter::repeat_n(&b" \"M\")"[..], depth - 1).flatten());
+        let (body, rest) = run(&ok, Parser::body).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(body.encode_to_vec(), ok);
+        // ... one more is not.
+        let mut deep = alloc::vec![b'('];
+        deep.extend_from_slice(&ok);
+        assert_eq!(
+            run(&deep, Parser::body),
+            Err(failed(depth, "less nesting (depth limit reached)"))
+        );
+        // Far deeper input (no stack overflow), through bodies and through extension lists.
+        let mut input = Vec::new();
+        input.extend(core::iter::repeat_n(b'(', 100_000));
+        assert_eq!(
+            run(&input, Parser::body),
+            Err(failed(depth, "less nesting (depth limit reached)"))
+        );
+        let mut input = b"(\"A\" \"B\" NIL NIL NIL \"7BIT\" 1 NIL NIL NIL NIL ".to_vec();
+        let start = input.len();
+        input.extend(core::iter::repeat_n(b'(', 100_000));
+        assert_eq!(
+            run(&input, Parser::body),
+            Err(failed(
+                start + depth - 1,
+                "less nesting (depth limit reached)"
+            ))
+        );
+    }
+
+    #[test]
+    fn body_encodes_hand_built_values() {
+        let body = BodyStructure::Single {
+            body: Body {
+                basic: BasicFields {
+                    parameter_list: Vec::new(),
+                    id: NString::NIL,
+                    description: NString::NIL,
+                    content_transfer_encoding: s("7BIT"),
+                    size: 3,
+                },
+                specific: SpecificFields::Basic {
+                    r#type: s("IMAGE"),
+                    subtype: s("GIF"),
+                },
+            },
+            extension: Some(SinglePartExtension {
+                md5: NString::NIL,
+                tail: None,
+            }),
+        };
+        assert_eq!(
+            body.encode_to_vec(),
+            b"(\"IMAGE\" \"GIF\" NIL NIL NIL \"7BIT\" 3 NIL)"
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! The envelope and addresses.
 
-// STUB: rule bodies and encoders to be written (owned by the helper of this area).
+use alloc::vec::Vec;
 
 use imap_types::envelope::{Address, Envelope};
 
@@ -10,21 +10,294 @@ use crate::{
 };
 
 impl<'a> Parser<'a> {
-    /// `envelope = "(" env-date SP env-subject SP env-from SP ... SP env-message-id ")"`
+    /// `envelope = "(" env-date SP env-subject SP env-from SP env-sender SP env-reply-to SP
+    /// env-to SP env-cc SP env-bcc SP env-in-reply-to SP env-message-id ")"`
     pub(crate) fn envelope(&mut self) -> PResult<Envelope<'a>> {
-        Err(self.fail("envelope (not yet implemented)"))
+        self.expect(b'(', "\"(\"")?;
+        let date = self.nstring()?;
+        self.sp()?;
+        let subject = self.nstring()?;
+        self.sp()?;
+        let from = self.env_address_list()?;
+        self.sp()?;
+        let sender = self.env_address_list()?;
+        self.sp()?;
+        let reply_to = self.env_address_list()?;
+        self.sp()?;
+        let to = self.env_address_list()?;
+        self.sp()?;
+        let cc = self.env_address_list()?;
+        self.sp()?;
+        let bcc = self.env_address_list()?;
+        self.sp()?;
+        let in_reply_to = self.nstring()?;
+        self.sp()?;
+        let message_id = self.nstring()?;
+        self.expect(b')', "\")\"")?;
+        Ok(Envelope {
+            date,
+            subject,
+            from,
+            sender,
+            reply_to,
+            to,
+            cc,
+            bcc,
+            in_reply_to,
+            message_id,
+        })
+    }
+
+    /// `env-from = "(" 1*address ")" / nil` (and `env-sender`, `env-reply-to`, `env-to`,
+    /// `env-cc`, `env-bcc`): empty for `NIL`. The addresses follow each other without
+    /// separator; when lenient, spaces between them are accepted too.
+    pub(crate) fn env_address_list(&mut self) -> PResult<Vec<Address<'a>>> {
+        if self.peek()? != b'(' {
+            self.keyword(b"NIL", "address list or NIL")?;
+            return Ok(Vec::new());
+        }
+        self.pos += 1;
+        let mut addresses = Vec::new();
+        loop {
+            addresses.push(self.address()?);
+            match self.peek()? {
+                b')' => {
+                    self.pos += 1;
+                    return Ok(addresses);
+                }
+                b'(' => {}
+                b' ' if self.options.lenient => {
+                    self.pos += 1;
+                    if self.peek()? != b'(' {
+                        return Err(self.fail("address"));
+                    }
+                }
+                _ => return Err(self.fail("address or \")\"")),
+            }
+        }
     }
 
     /// `address = "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"`
     pub(crate) fn address(&mut self) -> PResult<Address<'a>> {
-        Err(self.fail("address (not yet implemented)"))
+        self.expect(b'(', "\"(\"")?;
+        let name = self.nstring()?;
+        self.sp()?;
+        let adl = self.nstring()?;
+        self.sp()?;
+        let mailbox = self.nstring()?;
+        self.sp()?;
+        let host = self.nstring()?;
+        self.expect(b')', "\")\"")?;
+        Ok(Address {
+            name,
+            adl,
+            mailbox,
+            host,
+        })
     }
 }
 
+/// Writes `"(" 1*address ")"`, or `NIL` for an empty list.
+fn encode_address_list(addresses: &[Address<'_>], out: &mut Encoder) {
+    if addresses.is_empty() {
+        out.push(b"NIL");
+        return;
+    }
+    out.byte(b'(');
+    for address in addresses {
+        address.encode(out);
+    }
+    out.byte(b')');
+}
+
 impl Encode for Envelope<'_> {
-    fn encode(&self, _out: &mut Encoder) {}
+    fn encode(&self, out: &mut Encoder) {
+        out.byte(b'(');
+        self.date.encode(out);
+        out.sp();
+        self.subject.encode(out);
+        for list in [
+            &self.from,
+            &self.sender,
+            &self.reply_to,
+            &self.to,
+            &self.cc,
+            &self.bcc,
+        ] {
+            out.sp();
+            encode_address_list(list, out);
+        }
+        out.sp();
+        self.in_reply_to.encode(out);
+        out.sp();
+        self.message_id.encode(out);
+        out.byte(b')');
+    }
 }
 
 impl Encode for Address<'_> {
-    fn encode(&self, _out: &mut Encoder) {}
+    fn encode(&self, out: &mut Encoder) {
+        out.byte(b'(');
+        self.name.encode(out);
+        out.sp();
+        self.adl.encode(out);
+        out.sp();
+        self.mailbox.encode(out);
+        out.sp();
+        self.host.encode(out);
+        out.byte(b')');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use imap_types::core::{IString, NString};
+
+    use super::*;
+    use crate::{
+        core::tests::{failed, run},
+        decode::{DecodeOptions, Error},
+    };
+
+    fn ns(s: &str) -> NString<'_> {
+        NString::try_from(s).unwrap()
+    }
+
+    fn addr<'a>(name: Option<&'a str>, mailbox: &'a str, host: &'a str) -> Address<'a> {
+        Address {
+            name: name.map_or(NString::NIL, ns),
+            adl: NString::NIL,
+            mailbox: ns(mailbox),
+            host: ns(host),
+        }
+    }
+
+    /// The envelope of the RFC 3501 section 8 example.
+    const RFC3501_ENVELOPE: &[u8] = b"(\"Wed, 17 Jul 1996 02:23:25 -0700 (PDT)\" \
+\"IMAP4rev1 WG mtg summary and minutes\" \
+((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) \
+((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) \
+((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) \
+((NIL NIL \"imap\" \"cac.washington.edu\")) \
+((NIL NIL \"minutes\" \"CNRI.Reston.VA.US\")(\"John Klensin\" NIL \"KLENSIN\" \"MIT.EDU\")) \
+NIL NIL \"<B27397-0100000@cac.washington.edu>\")";
+
+    #[test]
+    fn envelope_rfc3501_example() {
+        let (env, rest) = run(RFC3501_ENVELOPE, Parser::envelope).unwrap();
+        assert!(rest.is_empty());
+        let gray = addr(Some("Terry Gray"), "gray", "cac.washington.edu");
+        assert_eq!(
+            env,
+            Envelope {
+                date: ns("Wed, 17 Jul 1996 02:23:25 -0700 (PDT)"),
+                subject: ns("IMAP4rev1 WG mtg summary and minutes"),
+                from: alloc::vec![gray.clone()],
+                sender: alloc::vec![gray.clone()],
+                reply_to: alloc::vec![gray],
+                to: alloc::vec![addr(None, "imap", "cac.washington.edu")],
+                cc: alloc::vec![
+                    addr(None, "minutes", "CNRI.Reston.VA.US"),
+                    addr(Some("John Klensin"), "KLENSIN", "MIT.EDU"),
+                ],
+                bcc: Vec::new(),
+                in_reply_to: NString::NIL,
+                message_id: ns("<B27397-0100000@cac.washington.edu>"),
+            }
+        );
+        assert_eq!(env.encode_to_vec(), RFC3501_ENVELOPE);
+    }
+
+    #[test]
+    fn envelope_prefixes_are_incomplete() {
+        for n in 0..RFC3501_ENVELOPE.len() {
+            assert_eq!(
+                run(&RFC3501_ENVELOPE[..n], Parser::envelope),
+                Err(Error::Incomplete),
+                "prefix of {n} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn envelope_with_literal_and_nils() {
+        let input = b"(NIL {5}\r\nhello NIL NIL NIL NIL NIL NIL NIL NIL) ";
+        let (env, rest) = run(input, Parser::envelope).unwrap();
+        assert_eq!(rest, b" ");
+        assert!(matches!(env.subject.0, Some(IString::Literal(_))));
+        assert_eq!(env.subject.as_bytes(), Some(&b"hello"[..]));
+        assert!(env.from.is_empty() && env.bcc.is_empty());
+        assert_eq!(env.encode_to_vec(), &input[..input.len() - 1]);
+    }
+
+    #[test]
+    fn envelope_malformed() {
+        // A missing SP between date and subject.
+        assert_eq!(
+            run(b"(NIL\"x\" NIL", Parser::envelope),
+            Err(failed(4, "SP"))
+        );
+        // An empty address list is not in the grammar.
+        assert_eq!(
+            run(b"(NIL NIL () NIL", Parser::envelope),
+            Err(failed(10, "\"(\""))
+        );
+        assert_eq!(
+            run(b"(NIL NIL X", Parser::envelope),
+            Err(failed(9, "address list or NIL"))
+        );
+        assert_eq!(
+            run(
+                b"(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)",
+                Parser::envelope
+            ),
+            Err(failed(40, "\")\""))
+        );
+    }
+
+    #[test]
+    fn address_rule() {
+        let input = b"(\"A\" NIL \"a\" \"example.org\")";
+        let (a, rest) = run(input, Parser::address).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(a, addr(Some("A"), "a", "example.org"));
+        assert_eq!(a.encode_to_vec(), input);
+        // Group syntax: start and end of a group.
+        let (g, _) = run(b"(NIL NIL \"team\" NIL)", Parser::address).unwrap();
+        assert_eq!(g.mailbox.as_bytes(), Some(&b"team"[..]));
+        assert_eq!(g.host, NString::NIL);
+        assert_eq!(
+            run(b"(NIL NIL NIL", Parser::address),
+            Err(Error::Incomplete)
+        );
+        assert_eq!(
+            run(b"(NIL NIL NIL NIL NIL)", Parser::address),
+            Err(failed(16, "\")\""))
+        );
+    }
+
+    #[test]
+    fn address_list_spaces_only_when_lenient() {
+        let input = b"((NIL NIL \"a\" \"b\") (NIL NIL \"c\" \"d\")) ";
+        assert_eq!(
+            run(input, Parser::env_address_list),
+            Err(failed(18, "address or \")\""))
+        );
+        let mut p = Parser::new(input, &DecodeOptions::lenient());
+        let list = p.env_address_list().unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(p.pos, input.len() - 1);
+        let mut out = Encoder::new();
+        encode_address_list(&list, &mut out);
+        assert_eq!(
+            out.as_bytes(),
+            b"((NIL NIL \"a\" \"b\")(NIL NIL \"c\" \"d\"))"
+        );
+        let mut p = Parser::new(b"((NIL NIL \"a\" \"b\") )", &DecodeOptions::lenient());
+        assert_eq!(p.env_address_list(), Err(failed(19, "address")));
+        assert_eq!(
+            run(b"NIL ", Parser::env_address_list),
+            Ok((Vec::new(), &b" "[..]))
+        );
+    }
 }

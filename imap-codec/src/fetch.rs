@@ -1,44 +1,1129 @@
 //! FETCH attributes, sections and message data items.
+//!
+//! Item names are read with [`Parser::keyword_token`] (letters, digits, `.`, `-`, `=`, `+`), so
+//! `BODY[`, `BODY.PEEK[` and `BINARY.SIZE[` split at the `[` without re-scanning, and the
+//! byte after the name says which form follows.
 
-// STUB: rule bodies and encoders to be written (owned by the helper of this area).
+use alloc::{borrow::Cow, vec::Vec};
+use core::num::NonZeroU32;
 
-use imap_types::core::Vec1;
-use imap_types::fetch::{FetchAttribute, FetchItems, MessageDataItem, Section};
+use imap_types::{
+    core::{AString, Vec1},
+    fetch::{BinaryValue, FetchAttribute, FetchItems, Macro, MessageDataItem, Part, Section},
+};
 
 use crate::{
-    decode::{PResult, Parser},
+    decode::{Error, PResult, Parser, is_digit},
     encode::{Encode, Encoder},
 };
+
+/// Whether the item name `name` is `word` (keywords are case-insensitive).
+#[inline(always)]
+fn is(name: &[u8], word: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(word)
+}
+
+/// `objectid` characters: `ALPHA / DIGIT / "_" / "-"` (RFC 8474).
+fn is_objectid_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
 
 impl<'a> Parser<'a> {
     /// `"ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")"`
     pub(crate) fn fetch_items(&mut self) -> PResult<FetchItems<'a>> {
-        Err(self.fail("fetch_items (not yet implemented)"))
+        if self.peek()? == b'(' {
+            let list = self.paren_list(false, Parser::fetch_att)?;
+            return Ok(FetchItems::List(Vec1::unvalidated(list)));
+        }
+        let start = self.pos;
+        let name = self.keyword_token()?;
+        let r#macro = if is(name, b"ALL") {
+            Macro::All
+        } else if is(name, b"FAST") {
+            Macro::Fast
+        } else if is(name, b"FULL") {
+            Macro::Full
+        } else {
+            return Ok(FetchItems::Single(self.fetch_att_named(start, name)?));
+        };
+        Ok(FetchItems::Macro(r#macro))
     }
 
-    /// `fetch-att`
+    /// `fetch-att = "ENVELOPE" / "FLAGS" / "INTERNALDATE" / "RFC822" [".HEADER" / ".SIZE" /
+    /// ".TEXT"] / "BODY" ["STRUCTURE"] / "UID" / "BODY" section [partial] / "BODY.PEEK"
+    /// section [partial]`, with `"BINARY" [".PEEK"] section-binary [partial] / "BINARY.SIZE"
+    /// section-binary` (RFC 3516), `"MODSEQ"` (RFC 7162), `"EMAILID" / "THREADID"` (RFC 8474),
+    /// `"SAVEDATE"` (RFC 8514) and `"PREVIEW" [SP "(" preview-mod *(SP preview-mod) ")"]`
+    /// (RFC 8970).
     pub(crate) fn fetch_att(&mut self) -> PResult<FetchAttribute<'a>> {
-        Err(self.fail("fetch_att (not yet implemented)"))
+        let start = self.pos;
+        let name = self.keyword_token()?;
+        self.fetch_att_named(start, name)
+    }
+
+    /// The rest of a `fetch-att` whose name (at `start`) has been read.
+    fn fetch_att_named(&mut self, start: usize, name: &[u8]) -> PResult<FetchAttribute<'a>> {
+        use FetchAttribute as A;
+        let att = if is(name, b"BODY") {
+            if self.peek()? == b'[' {
+                A::BodyExt {
+                    section: self.section()?,
+                    partial: self.partial()?,
+                    peek: false,
+                }
+            } else {
+                A::Body
+            }
+        } else if is(name, b"BODY.PEEK") {
+            A::BodyExt {
+                section: self.section()?,
+                partial: self.partial()?,
+                peek: true,
+            }
+        } else if is(name, b"FLAGS") {
+            A::Flags
+        } else if is(name, b"UID") {
+            A::Uid
+        } else if is(name, b"ENVELOPE") {
+            A::Envelope
+        } else if is(name, b"INTERNALDATE") {
+            A::InternalDate
+        } else if is(name, b"RFC822.SIZE") {
+            A::Rfc822Size
+        } else if is(name, b"BODYSTRUCTURE") {
+            A::BodyStructure
+        } else if is(name, b"RFC822") {
+            A::Rfc822
+        } else if is(name, b"RFC822.HEADER") {
+            A::Rfc822Header
+        } else if is(name, b"RFC822.TEXT") {
+            A::Rfc822Text
+        } else if is(name, b"BINARY") || is(name, b"BINARY.PEEK") {
+            A::Binary {
+                section: self.section_binary()?,
+                partial: self.partial()?,
+                peek: is(name, b"BINARY.PEEK"),
+            }
+        } else if is(name, b"BINARY.SIZE") {
+            A::BinarySize {
+                section: self.section_binary()?,
+            }
+        } else if is(name, b"MODSEQ") {
+            A::ModSeq
+        } else if is(name, b"EMAILID") {
+            A::EmailId
+        } else if is(name, b"THREADID") {
+            A::ThreadId
+        } else if is(name, b"SAVEDATE") {
+            A::SaveDate
+        } else if is(name, b"PREVIEW") {
+            // `SP "(" preview-mod ")"` with the only modifier defined, `LAZY`; anything else
+            // after a space (a fetch-modifier, the next attribute) is left to the caller.
+            A::Preview {
+                lazy: self.peek()? == b' '
+                    && self.peek2()? == b'('
+                    && self.eat_keyword(b" (LAZY)")?,
+            }
+        } else {
+            return Err(self.fail_at(start, "fetch-att"));
+        };
+        Ok(att)
+    }
+
+    /// `section = "[" [section-spec] "]"`: `None` for `[]`.
+    pub(crate) fn section(&mut self) -> PResult<Option<Section<'a>>> {
+        self.expect(b'[', "\"[\"")?;
+        if self.eat(b']')? {
+            return Ok(None);
+        }
+        let section = self.section_spec()?;
+        self.expect(b']', "\"]\"")?;
+        Ok(Some(section))
+    }
+
+    /// `section-spec = section-msgtext / (section-part ["." section-text])`
+    ///
+    /// with `section-text = section-msgtext / "MIME"`.
+    fn section_spec(&mut self) -> PResult<Section<'a>> {
+        if !self.next_is(is_digit)? {
+            let start = self.pos;
+            let name = self.keyword_token()?;
+            return self.section_msgtext(None, start, name);
+        }
+        let part = self.section_part()?;
+        if !self.eat(b'.')? {
+            return Ok(Section::Part(part));
+        }
+        let start = self.pos;
+        let name = self.keyword_token()?;
+        if is(name, b"MIME") {
+            return Ok(Section::Mime(part));
+        }
+        self.section_msgtext(Some(part), start, name)
+    }
+
+    /// `section-msgtext = "HEADER" / "HEADER.FIELDS" [".NOT"] SP header-list / "TEXT"`, with
+    /// its name (at `start`) already read.
+    fn section_msgtext(
+        &mut self,
+        part: Option<Part>,
+        start: usize,
+        name: &[u8],
+    ) -> PResult<Section<'a>> {
+        if is(name, b"HEADER") {
+            Ok(Section::Header(part))
+        } else if is(name, b"TEXT") {
+            Ok(Section::Text(part))
+        } else if is(name, b"HEADER.FIELDS") {
+            self.sp()?;
+            Ok(Section::HeaderFields(part, self.header_list()?))
+        } else if is(name, b"HEADER.FIELDS.NOT") {
+            self.sp()?;
+            Ok(Section::HeaderFieldsNot(part, self.header_list()?))
+        } else if part.is_some() {
+            Err(self.fail_at(start, "section-text"))
+        } else {
+            Err(self.fail_at(start, "section-spec"))
+        }
+    }
+
+    /// `header-list = "(" header-fld-name *(SP header-fld-name) ")"` with
+    /// `header-fld-name = astring`
+    fn header_list(&mut self) -> PResult<Vec1<AString<'a>>> {
+        let names = self.paren_list(false, Parser::astring)?;
+        Ok(Vec1::unvalidated(names))
+    }
+
+    /// `section-part = nz-number *("." nz-number)`: a `.` not followed by a digit is left for
+    /// `section-text`.
+    fn section_part(&mut self) -> PResult<Part> {
+        let mut parts = alloc::vec![self.nz_number()?];
+        while self.peek()? == b'.' && is_digit(self.peek2()?) {
+            self.pos += 1;
+            parts.push(self.nz_number()?);
+        }
+        Ok(Part(Vec1::unvalidated(parts)))
+    }
+
+    /// `section-binary = "[" [section-part] "]"` (RFC 3516)
+    fn section_binary(&mut self) -> PResult<Vec<NonZeroU32>> {
+        self.expect(b'[', "\"[\"")?;
+        if self.eat(b']')? {
+            return Ok(Vec::new());
+        }
+        let part = self.section_part()?;
+        self.expect(b']', "\"]\"")?;
+        Ok(part.0.into_inner())
+    }
+
+    /// `partial = "<" number "." nz-number ">"`, if present.
+    fn partial(&mut self) -> PResult<Option<(u32, NonZeroU32)>> {
+        if !self.eat(b'<')? {
+            return Ok(None);
+        }
+        let offset = self.number()?;
+        self.expect(b'.', "\".\"")?;
+        let length = self.nz_number()?;
+        self.expect(b'>', "\">\"")?;
+        Ok(Some((offset, length)))
+    }
+
+    /// `["<" number ">"]`: the origin octet of a partial result, if present.
+    fn origin(&mut self) -> PResult<Option<u32>> {
+        if !self.eat(b'<')? {
+            return Ok(None);
+        }
+        let origin = self.number()?;
+        self.expect(b'>', "\">\"")?;
+        Ok(Some(origin))
+    }
+
+    /// `objectid = 1*255(ALPHA / DIGIT / "_" / "-")` (RFC 8474)
+    fn objectid(&mut self) -> PResult<Cow<'a, str>> {
+        let start = self.pos;
+        let bytes = self.take_while1(is_objectid_char, "objectid")?;
+        if bytes.len() > 255 {
+            return Err(Error::Failed {
+                offset: start + 255,
+                expected: "objectid of at most 255 characters",
+            });
+        }
+        Ok(Cow::Borrowed(self.ascii(bytes, start)?))
+    }
+
+    /// `"(" objectid ")"`
+    fn paren_objectid(&mut self) -> PResult<Cow<'a, str>> {
+        self.expect(b'(', "\"(\"")?;
+        let id = self.objectid()?;
+        self.expect(b')', "\")\"")?;
+        Ok(id)
     }
 
     /// `msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic / msg-att-static)) ")"`
     pub(crate) fn msg_att(&mut self) -> PResult<Vec1<MessageDataItem<'a>>> {
-        Err(self.fail("msg_att (not yet implemented)"))
+        let items = self.paren_list(false, Parser::msg_att_item)?;
+        Ok(Vec1::unvalidated(items))
+    }
+
+    /// `msg-att-dynamic = "FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"` /
+    /// `msg-att-static = "ENVELOPE" SP envelope / "INTERNALDATE" SP date-time /
+    /// "RFC822" [".HEADER" / ".TEXT"] SP nstring / "RFC822.SIZE" SP number /
+    /// "BODY" ["STRUCTURE"] SP body / "BODY" section ["<" number ">"] SP nstring /
+    /// "UID" SP uniqueid`, with `"BINARY" section-binary ["<" number ">"] SP (nstring /
+    /// literal8) / "BINARY.SIZE" section-binary SP number` (RFC 3516, RFC 9051),
+    /// `"MODSEQ" SP "(" permsg-modsequence ")"` (RFC 7162), `"EMAILID" SP "(" objectid ")" /
+    /// "THREADID" SP ("(" objectid ")" / nil)` (RFC 8474), `"SAVEDATE" SP (date-time / nil)`
+    /// (RFC 8514) and `"PREVIEW" SP nstring` (RFC 8970).
+    fn msg_att_item(&mut self) -> PResult<MessageDataItem<'a>> {
+        use MessageDataItem as M;
+        let start = self.pos;
+        let name = self.keyword_token()?;
+        // The forms with a section come first: their name is not followed by SP.
+        if is(name, b"BODY") && self.peek()? == b'[' {
+            let section = self.section()?;
+            let origin = self.origin()?;
+            self.sp()?;
+            let data = self.nstring()?;
+            return Ok(M::BodyExt {
+                section,
+                origin,
+                data,
+            });
+        }
+        if is(name, b"BINARY") {
+            let section = self.section_binary()?;
+            let origin = self.origin()?;
+            self.sp()?;
+            let value = if self.peek()? == b'~' {
+                BinaryValue::Literal8(self.literal8()?)
+            } else {
+                BinaryValue::NString(self.nstring()?)
+            };
+            return Ok(M::Binary {
+                section,
+                origin,
+                value,
+            });
+        }
+        if is(name, b"BINARY.SIZE") {
+            let section = self.section_binary()?;
+            self.sp()?;
+            let size = self.number()?;
+            return Ok(M::BinarySize { section, size });
+        }
+        let item = if is(name, b"FLAGS") {
+            self.sp()?;
+            M::Flags(self.paren_list(true, Parser::flag_fetch)?)
+        } else if is(name, b"UID") {
+            self.sp()?;
+            M::Uid(self.nz_number()?)
+        } else if is(name, b"BODY") {
+            self.sp()?;
+            M::Body(self.body()?)
+        } else if is(name, b"BODYSTRUCTURE") {
+            self.sp()?;
+            M::BodyStructure(self.body()?)
+        } else if is(name, b"ENVELOPE") {
+            self.sp()?;
+            M::Envelope(self.envelope()?)
+        } else if is(name, b"INTERNALDATE") {
+            self.sp()?;
+            M::InternalDate(self.date_time()?)
+        } else if is(name, b"RFC822.SIZE") {
+            self.sp()?;
+            M::Rfc822Size(self.number()?)
+        } else if is(name, b"RFC822") {
+            self.sp()?;
+            M::Rfc822(self.nstring()?)
+        } else if is(name, b"RFC822.HEADER") {
+            self.sp()?;
+            M::Rfc822Header(self.nstring()?)
+        } else if is(name, b"RFC822.TEXT") {
+            self.sp()?;
+            M::Rfc822Text(self.nstring()?)
+        } else if is(name, b"MODSEQ") {
+            self.sp()?;
+            M::ModSeq(self.permsg_modsequence()?)
+        } else if is(name, b"EMAILID") {
+            self.sp()?;
+            M::EmailId(self.paren_objectid()?)
+        } else if is(name, b"THREADID") {
+            self.sp()?;
+            if self.peek()? == b'(' {
+                M::ThreadId(Some(self.paren_objectid()?))
+            } else {
+                self.keyword(b"NIL", "\"(\" or NIL")?;
+                M::ThreadId(None)
+            }
+        } else if is(name, b"SAVEDATE") {
+            self.sp()?;
+            if matches!(self.peek()?, b'N' | b'n') {
+                self.nil()?;
+                M::SaveDate(None)
+            } else {
+                M::SaveDate(Some(self.date_time()?))
+            }
+        } else if is(name, b"PREVIEW") {
+            self.sp()?;
+            M::Preview(self.nstring()?)
+        } else {
+            return Err(self.fail_at(start, "msg-att"));
+        };
+        Ok(item)
+    }
+
+    /// `"(" permsg-modsequence ")"` with `permsg-modsequence = mod-sequence-value`, a number
+    /// from 1 to 2^63-1 (RFC 7162); `0` is accepted when lenient.
+    fn permsg_modsequence(&mut self) -> PResult<u64> {
+        self.expect(b'(', "\"(\"")?;
+        let start = self.pos;
+        let value = self.number64()?;
+        if value == 0 && !self.options.lenient {
+            return Err(Error::Failed {
+                offset: start,
+                expected: "mod-sequence-value (not 0)",
+            });
+        }
+        self.expect(b')', "\")\"")?;
+        Ok(value)
     }
 }
 
 impl Encode for FetchItems<'_> {
-    fn encode(&self, _out: &mut Encoder) {}
+    fn encode(&self, out: &mut Encoder) {
+        match self {
+            Self::Macro(Macro::All) => out.push(b"ALL"),
+            Self::Macro(Macro::Fast) => out.push(b"FAST"),
+            Self::Macro(Macro::Full) => out.push(b"FULL"),
+            Self::Single(att) => att.encode(out),
+            Self::List(atts) => out.paren_list(atts, |att, out| att.encode(out)),
+        }
+    }
+}
+
+/// Writes `section = "[" [section-spec] "]"`.
+fn encode_section(section: &Option<Section<'_>>, out: &mut Encoder) {
+    out.byte(b'[');
+    if let Some(section) = section {
+        section.encode(out);
+    }
+    out.byte(b']');
+}
+
+/// Writes `section-binary = "[" [section-part] "]"`.
+fn encode_section_binary(part: &[NonZeroU32], out: &mut Encoder) {
+    out.byte(b'[');
+    encode_part(part, out);
+    out.byte(b']');
+}
+
+/// Writes `section-part = nz-number *("." nz-number)`.
+fn encode_part(part: &[NonZeroU32], out: &mut Encoder) {
+    for (i, n) in part.iter().enumerate() {
+        if i > 0 {
+            out.byte(b'.');
+        }
+        out.number(u64::from(n.get()));
+    }
+}
+
+/// Writes `partial = "<" number "." nz-number ">"` if there is one.
+fn encode_partial(partial: &Option<(u32, NonZeroU32)>, out: &mut Encoder) {
+    if let Some((offset, length)) = partial {
+        out.byte(b'<');
+        out.number(u64::from(*offset));
+        out.byte(b'.');
+        out.number(u64::from(length.get()));
+        out.byte(b'>');
+    }
+}
+
+/// Writes `"<" number ">"` if there is an origin.
+fn encode_origin(origin: &Option<u32>, out: &mut Encoder) {
+    if let Some(origin) = origin {
+        out.byte(b'<');
+        out.number(u64::from(*origin));
+        out.byte(b'>');
+    }
 }
 
 impl Encode for FetchAttribute<'_> {
-    fn encode(&self, _out: &mut Encoder) {}
+    fn encode(&self, out: &mut Encoder) {
+        match self {
+            Self::Envelope => out.push(b"ENVELOPE"),
+            Self::Flags => out.push(b"FLAGS"),
+            Self::InternalDate => out.push(b"INTERNALDATE"),
+            Self::Rfc822 => out.push(b"RFC822"),
+            Self::Rfc822Header => out.push(b"RFC822.HEADER"),
+            Self::Rfc822Size => out.push(b"RFC822.SIZE"),
+            Self::Rfc822Text => out.push(b"RFC822.TEXT"),
+            Self::Body => out.push(b"BODY"),
+            Self::BodyStructure => out.push(b"BODYSTRUCTURE"),
+            Self::Uid => out.push(b"UID"),
+            Self::BodyExt {
+                section,
+                partial,
+                peek,
+            } => {
+                out.push(if *peek { b"BODY.PEEK" } else { b"BODY" });
+                encode_section(section, out);
+                encode_partial(partial, out);
+            }
+            Self::Binary {
+                section,
+                partial,
+                peek,
+            } => {
+                out.push(if *peek { b"BINARY.PEEK" } else { b"BINARY" });
+                encode_section_binary(section, out);
+                encode_partial(partial, out);
+            }
+            Self::BinarySize { section } => {
+                out.push(b"BINARY.SIZE");
+                encode_section_binary(section, out);
+            }
+            Self::ModSeq => out.push(b"MODSEQ"),
+            Self::EmailId => out.push(b"EMAILID"),
+            Self::ThreadId => out.push(b"THREADID"),
+            Self::SaveDate => out.push(b"SAVEDATE"),
+            Self::Preview { lazy: false } => out.push(b"PREVIEW"),
+            Self::Preview { lazy: true } => out.push(b"PREVIEW (LAZY)"),
+        }
+    }
+}
+
+impl Encode for Part {
+    /// `section-part`
+    fn encode(&self, out: &mut Encoder) {
+        encode_part(&self.0, out);
+    }
 }
 
 impl Encode for Section<'_> {
-    fn encode(&self, _out: &mut Encoder) {}
+    /// `section-spec`, without the brackets.
+    fn encode(&self, out: &mut Encoder) {
+        let (part, text): (Option<&Part>, &[u8]) = match self {
+            Self::Part(part) => (Some(part), b""),
+            Self::Header(part) => (part.as_ref(), b"HEADER"),
+            Self::HeaderFields(part, _) => (part.as_ref(), b"HEADER.FIELDS"),
+            Self::HeaderFieldsNot(part, _) => (part.as_ref(), b"HEADER.FIELDS.NOT"),
+            Self::Text(part) => (part.as_ref(), b"TEXT"),
+            Self::Mime(part) => (Some(part), b"MIME"),
+        };
+        if let Some(part) = part {
+            part.encode(out);
+            if !text.is_empty() {
+                out.byte(b'.');
+            }
+        }
+        out.push(text);
+        if let Self::HeaderFields(_, names) | Self::HeaderFieldsNot(_, names) = self {
+            out.sp();
+            out.paren_list(names, |name, out| name.encode(out));
+        }
+    }
 }
 
 impl Encode for MessageDataItem<'_> {
-    fn encode(&self, _out: &mut Encoder) {}
+    fn encode(&self, out: &mut Encoder) {
+        match self {
+            Self::Flags(flags) => {
+                out.push(b"FLAGS ");
+                out.paren_list(flags, |flag, out| flag.encode(out));
+            }
+            Self::Envelope(envelope) => {
+                out.push(b"ENVELOPE ");
+                envelope.encode(out);
+            }
+            Self::InternalDate(date) => {
+                out.push(b"INTERNALDATE ");
+                date.encode(out);
+            }
+            Self::Rfc822(data) => {
+                out.push(b"RFC822 ");
+                data.encode(out);
+            }
+            Self::Rfc822Header(data) => {
+                out.push(b"RFC822.HEADER ");
+                data.encode(out);
+            }
+            Self::Rfc822Text(data) => {
+                out.push(b"RFC822.TEXT ");
+                data.encode(out);
+            }
+            Self::Rfc822Size(size) => {
+                out.push(b"RFC822.SIZE ");
+                out.number(u64::from(*size));
+            }
+            Self::Body(body) => {
+                out.push(b"BODY ");
+                body.encode(out);
+            }
+            Self::BodyStructure(body) => {
+                out.push(b"BODYSTRUCTURE ");
+                body.encode(out);
+            }
+            Self::BodyExt {
+                section,
+                origin,
+                data,
+            } => {
+                out.push(b"BODY");
+                encode_section(section, out);
+                encode_origin(origin, out);
+                out.sp();
+                data.encode(out);
+            }
+            Self::Uid(uid) => {
+                out.push(b"UID ");
+                out.number(u64::from(uid.get()));
+            }
+            Self::Binary {
+                section,
+                origin,
+                value,
+            } => {
+                out.push(b"BINARY");
+                encode_section_binary(section, out);
+                encode_origin(origin, out);
+                out.sp();
+                match value {
+                    BinaryValue::NString(data) => data.encode(out),
+                    BinaryValue::Literal8(data) => data.encode(out),
+                }
+            }
+            Self::BinarySize { section, size } => {
+                out.push(b"BINARY.SIZE");
+                encode_section_binary(section, out);
+                out.sp();
+                out.number(u64::from(*size));
+            }
+            Self::ModSeq(modseq) => {
+                out.push(b"MODSEQ (");
+                out.number(*modseq);
+                out.byte(b')');
+            }
+            Self::EmailId(id) => {
+                out.push(b"EMAILID (");
+                out.push(id.as_bytes());
+                out.byte(b')');
+            }
+            Self::ThreadId(Some(id)) => {
+                out.push(b"THREADID (");
+                out.push(id.as_bytes());
+                out.byte(b')');
+            }
+            Self::ThreadId(None) => out.push(b"THREADID NIL"),
+            Self::SaveDate(Some(date)) => {
+                out.push(b"SAVEDATE ");
+                date.encode(out);
+            }
+            Self::SaveDate(None) => out.push(b"SAVEDATE NIL"),
+            Self::Preview(data) => {
+                out.push(b"PREVIEW ");
+                data.encode(out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use imap_types::{
+        core::{IString, Literal8, LiteralMode, NString},
+        datetime::DateTime,
+        flag::{Flag, FlagFetch},
+    };
+
+    use super::*;
+    use crate::{
+        core::tests::{failed, run},
+        decode::DecodeOptions,
+    };
+
+    fn nz(n: u32) -> NonZeroU32 {
+        NonZeroU32::new(n).unwrap()
+    }
+
+    fn part(numbers: &[u32]) -> Part {
+        Part(Vec1::unvalidated(numbers.iter().map(|&n| nz(n)).collect()))
+    }
+
+    fn names(list: &[&'static str]) -> Vec1<AString<'static>> {
+        Vec1::unvalidated(
+            list.iter()
+                .map(|&n| AString::try_from(n).unwrap())
+                .collect(),
+        )
+    }
+
+    fn ns(value: &str) -> NString<'_> {
+        NString::try_from(value).unwrap()
+    }
+
+    /// Encodes a `msg-att` list: `"(" item *(SP item) ")"`.
+    fn encode_msg_att(items: &[MessageDataItem<'_>]) -> Vec<u8> {
+        let mut out = Encoder::new();
+        out.paren_list(items, |item, out| item.encode(out));
+        out.into_bytes()
+    }
+
+    #[test]
+    fn fetch_items_rule() {
+        for (input, expected) in [
+            (&b"ALL\r\n"[..], FetchItems::Macro(Macro::All)),
+            (b"fast\r\n", FetchItems::Macro(Macro::Fast)),
+            (b"Full (CHANGEDSINCE 1)", FetchItems::Macro(Macro::Full)),
+            (
+                b"BODY[]\r\n",
+                FetchItems::Single(FetchAttribute::BodyExt {
+                    section: None,
+                    partial: None,
+                    peek: false,
+                }),
+            ),
+            (
+                b"(FLAGS)\r\n",
+                FetchItems::List(Vec1::one(FetchAttribute::Flags)),
+            ),
+        ] {
+            let (items, rest) = run(input, Parser::fetch_items).unwrap();
+            assert_eq!(items, expected, "{input:?}");
+            assert!(rest.starts_with(b"\r\n") || rest.starts_with(b" ("));
+        }
+        // RFC 3501 section 6.4.5 and RFC 9051 section 6.4.5.
+        let input = b"(FLAGS BODY[HEADER.FIELDS (DATE FROM)])";
+        let (items, _) = run(input, Parser::fetch_items).unwrap();
+        assert_eq!(
+            items,
+            FetchItems::List(Vec1::unvalidated(alloc::vec![
+                FetchAttribute::Flags,
+                FetchAttribute::BodyExt {
+                    section: Some(Section::HeaderFields(None, names(&["DATE", "FROM"]))),
+                    partial: None,
+                    peek: false,
+                },
+            ]))
+        );
+        assert_eq!(items.encode_to_vec(), input);
+        assert_eq!(FetchItems::Macro(Macro::Full).encode_to_vec(), b"FULL");
+        let input = b"(UID RFC822.SIZE FLAGS BODY.PEEK[HEADER.FIELDS (DATE FROM)]<0.2048>)";
+        let (items, rest) = run(input, Parser::fetch_items).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(
+            items,
+            FetchItems::List(Vec1::unvalidated(alloc::vec![
+                FetchAttribute::Uid,
+                FetchAttribute::Rfc822Size,
+                FetchAttribute::Flags,
+                FetchAttribute::BodyExt {
+                    section: Some(Section::HeaderFields(None, names(&["DATE", "FROM"]))),
+                    partial: Some((0, nz(2048))),
+                    peek: true,
+                },
+            ]))
+        );
+        assert_eq!(items.encode_to_vec(), input);
+        for n in 0..input.len() {
+            assert_eq!(
+                run(&input[..n], Parser::fetch_items),
+                Err(Error::Incomplete)
+            );
+        }
+        assert_eq!(run(b"ALL", Parser::fetch_items), Err(Error::Incomplete));
+        assert_eq!(
+            run(b"ALLX\r\n", Parser::fetch_items),
+            Err(failed(0, "fetch-att"))
+        );
+        assert_eq!(
+            run(b"(FLAGS FOO)", Parser::fetch_items),
+            Err(failed(7, "fetch-att"))
+        );
+        assert_eq!(run(b"()", Parser::fetch_items), Err(failed(1, "fetch-att")));
+        assert_eq!(
+            run(b"(FLAGS,UID)", Parser::fetch_items),
+            Err(failed(6, "SP or \")\""))
+        );
+    }
+
+    #[test]
+    fn fetch_att_every_variant() {
+        use FetchAttribute as A;
+        let cases: &[(&[u8], A<'static>)] = &[
+            (b"ENVELOPE", A::Envelope),
+            (b"FLAGS", A::Flags),
+            (b"INTERNALDATE", A::InternalDate),
+            (b"RFC822", A::Rfc822),
+            (b"RFC822.HEADER", A::Rfc822Header),
+            (b"RFC822.SIZE", A::Rfc822Size),
+            (b"RFC822.TEXT", A::Rfc822Text),
+            (b"BODY", A::Body),
+            (b"BODYSTRUCTURE", A::BodyStructure),
+            (b"UID", A::Uid),
+            (
+                b"BODY[1.2.MIME]<10.20>",
+                A::BodyExt {
+                    section: Some(Section::Mime(part(&[1, 2]))),
+                    partial: Some((10, nz(20))),
+                    peek: false,
+                },
+            ),
+            (
+                b"BODY.PEEK[]",
+                A::BodyExt {
+                    section: None,
+                    partial: None,
+                    peek: true,
+                },
+            ),
+            (
+                b"BINARY[1.2]",
+                A::Binary {
+                    section: alloc::vec![nz(1), nz(2)],
+                    partial: None,
+                    peek: false,
+                },
+            ),
+            (
+                b"BINARY.PEEK[]<0.1>",
+                A::Binary {
+                    section: Vec::new(),
+                    partial: Some((0, nz(1))),
+                    peek: true,
+                },
+            ),
+            (
+                b"BINARY.SIZE[3]",
+                A::BinarySize {
+                    section: alloc::vec![nz(3)],
+                },
+            ),
+            (b"MODSEQ", A::ModSeq),
+            (b"EMAILID", A::EmailId),
+            (b"THREADID", A::ThreadId),
+            (b"SAVEDATE", A::SaveDate),
+            (b"PREVIEW", A::Preview { lazy: false }),
+            (b"PREVIEW (LAZY)", A::Preview { lazy: true }),
+        ];
+        for (bytes, expected) in cases {
+            for end in [&b")"[..], b" ENVELOPE", b"\r\n"] {
+                let input = [*bytes, end].concat();
+                let (att, rest) = run(&input, Parser::fetch_att).unwrap();
+                assert_eq!(&att, expected, "{input:?}");
+                assert_eq!(rest, end);
+            }
+            assert_eq!(expected.encode_to_vec(), *bytes);
+            // Every proper prefix is incomplete.
+            for n in 0..bytes.len() {
+                assert_eq!(run(&bytes[..n], Parser::fetch_att), Err(Error::Incomplete));
+            }
+            // Case does not matter.
+            let lower = bytes.to_ascii_lowercase();
+            let input = [&lower[..], b")"].concat();
+            assert_eq!(&run(&input, Parser::fetch_att).unwrap().0, expected);
+        }
+        // A fetch-modifier after PREVIEW is not a preview-mod.
+        assert_eq!(
+            run(b"PREVIEW (CHANGEDSINCE 5)", Parser::fetch_att),
+            Ok((A::Preview { lazy: false }, &b" (CHANGEDSINCE 5)"[..]))
+        );
+    }
+
+    #[test]
+    fn fetch_att_malformed() {
+        assert_eq!(
+            run(b"BODY.PEEK ", Parser::fetch_att),
+            Err(failed(9, "\"[\""))
+        );
+        assert_eq!(run(b"BINARY ", Parser::fetch_att), Err(failed(6, "\"[\"")));
+        assert_eq!(
+            run(b"BINARY[1.TEXT] ", Parser::fetch_att),
+            Err(failed(8, "\"]\""))
+        );
+        assert_eq!(
+            run(b"BODYX ", Parser::fetch_att),
+            Err(failed(0, "fetch-att"))
+        );
+        assert_eq!(
+            run(b"BODY[]<5> ", Parser::fetch_att),
+            Err(failed(8, "\".\""))
+        );
+        assert_eq!(
+            run(b"BODY[]<5.0> ", Parser::fetch_att),
+            Err(failed(9, "nz-number"))
+        );
+    }
+
+    #[test]
+    fn section_rule() {
+        let cases: &[(&[u8], Option<Section<'static>>)] = &[
+            (b"[]", None),
+            (b"[1.2.3]", Some(Section::Part(part(&[1, 2, 3])))),
+            (b"[HEADER]", Some(Section::Header(None))),
+            (b"[TEXT]", Some(Section::Text(None))),
+            (b"[4.2.HEADER]", Some(Section::Header(Some(part(&[4, 2]))))),
+            (b"[3.TEXT]", Some(Section::Text(Some(part(&[3]))))),
+            (b"[2.MIME]", Some(Section::Mime(part(&[2])))),
+            (
+                b"[HEADER.FIELDS (DATE FROM)]",
+                Some(Section::HeaderFields(None, names(&["DATE", "FROM"]))),
+            ),
+            (
+                b"[1.HEADER.FIELDS.NOT (\"X-A B\" {3}\r\nX-C)]",
+                Some(Section::HeaderFieldsNot(
+                    Some(part(&[1])),
+                    Vec1::unvalidated(alloc::vec![
+                        AString::String(IString::try_from("X-A B").unwrap()),
+                        AString::String(IString::Literal(imap_types::core::Literal::unvalidated(
+                            &b"X-C"[..],
+                            LiteralMode::Sync
+                        ))),
+                    ]),
+                )),
+            ),
+        ];
+        for (input, expected) in cases {
+            let (section, rest) = run(input, Parser::section).unwrap();
+            assert!(rest.is_empty());
+            assert_eq!(&section, expected);
+            let mut out = Encoder::new();
+            encode_section(&section, &mut out);
+            assert_eq!(out.as_bytes(), *input);
+            for n in 0..input.len() {
+                assert_eq!(run(&input[..n], Parser::section), Err(Error::Incomplete));
+            }
+        }
+        assert_eq!(
+            run(b"[MIME]", Parser::section),
+            Err(failed(1, "section-spec"))
+        );
+        assert_eq!(
+            run(b"[1.FOO]", Parser::section),
+            Err(failed(3, "section-text"))
+        );
+        assert_eq!(run(b"[0]", Parser::section), Err(failed(1, "nz-number")));
+        assert_eq!(run(b"[1.0]", Parser::section), Err(failed(3, "nz-number")));
+        assert_eq!(run(b"[1 ]", Parser::section), Err(failed(2, "\"]\"")));
+        assert_eq!(
+            run(b"[HEADER.FIELDS ()]", Parser::section),
+            Err(failed(16, "astring"))
+        );
+        assert_eq!(
+            run(b"[HEADER.FIELDS(A)]", Parser::section),
+            Err(failed(14, "SP"))
+        );
+        assert_eq!(
+            run(b"[1.]", Parser::section),
+            Err(failed(3, "section-text"))
+        );
+    }
+
+    #[test]
+    fn partial_and_origin_rules() {
+        assert_eq!(
+            run(b"<0.2048> ", Parser::partial),
+            Ok((Some((0, nz(2048))), &b" "[..]))
+        );
+        assert_eq!(run(b" ", Parser::partial), Ok((None, &b" "[..])));
+        assert_eq!(run(b"<1.0>", Parser::partial), Err(failed(3, "nz-number")));
+        assert_eq!(run(b"<1.2", Parser::partial), Err(Error::Incomplete));
+        assert_eq!(run(b"<7> ", Parser::origin), Ok((Some(7), &b" "[..])));
+        assert_eq!(run(b"<7.1>", Parser::origin), Err(failed(2, "\">\"")));
+    }
+
+    /// Every message data item that needs no rule of another area, with literals.
+    const MSG_ATT: &[u8] = b"(UID 447 RFC822.SIZE 44827 \
+ENVELOPE (NIL \"Hi\" ((NIL NIL \"a\" \"b.org\")) NIL NIL NIL NIL NIL NIL \"<x@b.org>\") \
+BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92) \
+BODYSTRUCTURE (\"IMAGE\" \"PNG\" NIL NIL NIL \"BASE64\" 10 NIL NIL NIL NIL) \
+BODY[HEADER.FIELDS (DATE FROM)] {9}\r\nDate: x\r\n BODY[1]<0> \"abc\" BODY[] NIL \
+RFC822 NIL RFC822.HEADER \"h\" RFC822.TEXT {1}\r\nt \
+BINARY[1] ~{3}\r\n\x00\x01\x02 BINARY[] NIL BINARY[2]<5> \"q\" BINARY.SIZE[1.2] 400 \
+MODSEQ (12345) EMAILID (M6d99ac3275bb4e) THREADID (T64b478a75b7ea9) THREADID NIL \
+SAVEDATE NIL PREVIEW \"Preview text!\" PREVIEW NIL)";
+
+    #[test]
+    fn msg_att_every_item_without_flags_and_dates() {
+        use MessageDataItem as M;
+        let (items, rest) = run(MSG_ATT, Parser::msg_att).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(encode_msg_att(&items), MSG_ATT);
+        let items = items.into_inner();
+        assert_eq!(items.len(), 22);
+        assert_eq!(items[0], M::Uid(nz(447)));
+        assert_eq!(items[1], M::Rfc822Size(44827));
+        assert!(matches!(&items[2], M::Envelope(e) if e.from.len() == 1 && e.sender.is_empty()));
+        assert!(matches!(&items[3], M::Body(_)));
+        assert!(matches!(&items[4], M::BodyStructure(_)));
+        assert_eq!(
+            items[5],
+            M::BodyExt {
+                section: Some(Section::HeaderFields(None, names(&["DATE", "FROM"]))),
+                origin: None,
+                data: NString(Some(IString::Literal(
+                    imap_types::core::Literal::unvalidated(&b"Date: x\r\n"[..], LiteralMode::Sync)
+                ))),
+            }
+        );
+        assert_eq!(
+            items[6],
+            M::BodyExt {
+                section: Some(Section::Part(part(&[1]))),
+                origin: Some(0),
+                data: ns("abc"),
+            }
+        );
+        assert_eq!(
+            items[7],
+            M::BodyExt {
+                section: None,
+                origin: None,
+                data: NString::NIL,
+            }
+        );
+        assert_eq!(items[8], M::Rfc822(NString::NIL));
+        assert_eq!(items[9], M::Rfc822Header(ns("h")));
+        assert!(matches!(&items[10], M::Rfc822Text(t) if t.as_bytes() == Some(&b"t"[..])));
+        assert_eq!(
+            items[11],
+            M::Binary {
+                section: alloc::vec![nz(1)],
+                origin: None,
+                value: BinaryValue::Literal8(Literal8 {
+                    data: Cow::Borrowed(&b"\x00\x01\x02"[..]),
+                    mode: LiteralMode::Sync,
+                }),
+            }
+        );
+        assert_eq!(
+            items[12],
+            M::Binary {
+                section: Vec::new(),
+                origin: None,
+                value: BinaryValue::NString(NString::NIL),
+            }
+        );
+        assert_eq!(
+            items[13],
+            M::Binary {
+                section: alloc::vec![nz(2)],
+                origin: Some(5),
+                value: BinaryValue::NString(ns("q")),
+            }
+        );
+        assert_eq!(
+            items[14],
+            M::BinarySize {
+                section: alloc::vec![nz(1), nz(2)],
+                size: 400,
+            }
+        );
+        assert_eq!(items[15], M::ModSeq(12345));
+        assert_eq!(items[16], M::EmailId(Cow::Borrowed("M6d99ac3275bb4e")));
+        assert_eq!(
+            items[17],
+            M::ThreadId(Some(Cow::Borrowed("T64b478a75b7ea9")))
+        );
+        assert_eq!(items[18], M::ThreadId(None));
+        assert_eq!(items[19], M::SaveDate(None));
+        assert_eq!(items[20], M::Preview(ns("Preview text!")));
+        assert_eq!(items[21], M::Preview(NString::NIL));
+        for n in 0..MSG_ATT.len() {
+            assert_eq!(
+                run(&MSG_ATT[..n], Parser::msg_att),
+                Err(Error::Incomplete),
+                "prefix of {n} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn msg_att_malformed() {
+        assert_eq!(run(b"(FOO 1)", Parser::msg_att), Err(failed(1, "msg-att")));
+        assert_eq!(run(b"()", Parser::msg_att), Err(failed(1, "msg-att")));
+        assert_eq!(run(b"(UID 1 )", Parser::msg_att), Err(failed(7, "msg-att")));
+        assert_eq!(
+            run(b"(UID 0)", Parser::msg_att),
+            Err(failed(5, "nz-number"))
+        );
+        assert_eq!(run(b"(UID)", Parser::msg_att), Err(failed(4, "SP")));
+        assert_eq!(run(b"(UID 1", Parser::msg_att), Err(Error::Incomplete));
+        assert_eq!(
+            run(b"(MODSEQ (0))", Parser::msg_att),
+            Err(failed(9, "mod-sequence-value (not 0)"))
+        );
+        let mut p = Parser::new(b"(MODSEQ (0))", &DecodeOptions::lenient());
+        assert_eq!(
+            p.msg_att().unwrap().into_inner(),
+            [MessageDataItem::ModSeq(0)]
+        );
+        assert_eq!(
+            run(b"(EMAILID ())", Parser::msg_att),
+            Err(failed(10, "objectid"))
+        );
+        assert_eq!(
+            run(b"(THREADID X)", Parser::msg_att),
+            Err(failed(10, "\"(\" or NIL"))
+        );
+        assert_eq!(
+            run(b"(BODY[1] x)", Parser::msg_att),
+            Err(failed(9, "string"))
+        );
+        assert_eq!(
+            run(b"(BINARY[1]<0.5> x)", Parser::msg_att),
+            Err(failed(12, "\">\""))
+        );
+        assert_eq!(
+            run(b"(BODY[1]<0.5> x)", Parser::msg_att),
+            Err(failed(10, "\">\""))
+        );
+        let mut long = b"(EMAILID (".to_vec();
+        long.extend(core::iter::repeat_n(b'a', 256));
+        long.extend_from_slice(b"))");
+        assert_eq!(
+            run(&long, Parser::msg_att),
+            Err(failed(10 + 255, "objectid of at most 255 characters"))
+        );
+    }
+
+    /// Needs `flag_fetch` and `date_time` (other areas): the RFC 3501 section 8 (and RFC 9051
+    /// section 8) `FETCH FULL` response.
+    #[test]
+    fn msg_att_rfc3501_full_fetch() {
+        let input = b"(FLAGS (\\Seen) INTERNALDATE \"17-Jul-1996 02:44:25 -0700\" \
+RFC822.SIZE 4286 ENVELOPE (\"Wed, 17 Jul 1996 02:23:25 -0700 (PDT)\" \
+\"IMAP4rev1 WG mtg summary and minutes\" \
+((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) \
+((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) \
+((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) \
+((NIL NIL \"imap\" \"cac.washington.edu\")) \
+((NIL NIL \"minutes\" \"CNRI.Reston.VA.US\")(\"John Klensin\" NIL \"KLENSIN\" \"MIT.EDU\")) \
+NIL NIL \"<B27397-0100000@cac.washington.edu>\") \
+BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))";
+        let (items, rest) = run(input, Parser::msg_att).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(
+            items[0],
+            MessageDataItem::Flags(alloc::vec![FlagFetch::Flag(Flag::Seen)])
+        );
+        assert_eq!(
+            items[1],
+            MessageDataItem::InternalDate(
+                DateTime::new(1996, 7, 17, (2, 44, 25), -7 * 60).unwrap()
+            )
+        );
+        assert_eq!(items[2], MessageDataItem::Rfc822Size(4286));
+        assert_eq!(encode_msg_att(&items), input);
+        // RFC 3501 section 7.4.2.
+        let input = b"(FLAGS (\\Seen) RFC822.SIZE 44827)";
+        let (items, _) = run(input, Parser::msg_att).unwrap();
+        assert_eq!(encode_msg_att(&items), input);
+        // Empty flags, \Recent, and a save date.
+        let input = b"(FLAGS () FLAGS (\\Recent $Junk) SAVEDATE \" 1-Jan-2024 00:00:00 +0000\")";
+        let (items, _) = run(input, Parser::msg_att).unwrap();
+        assert_eq!(items[0], MessageDataItem::Flags(Vec::new()));
+        assert!(matches!(&items[1], MessageDataItem::Flags(f) if f[0] == FlagFetch::Recent));
+        assert!(matches!(items[2], MessageDataItem::SaveDate(Some(_))));
+        assert_eq!(encode_msg_att(&items), input);
+    }
 }

@@ -231,13 +231,13 @@ crate::impl_into_static_struct!(Location {
     extensions
 });
 
-/// `body-extension = nstring / number / "(" body-extension *(SP body-extension) ")"`
+/// `body-extension = nstring / number / number64 / "(" body-extension *(SP body-extension) ")"`
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BodyExtension<'a> {
     /// `nstring`
     NString(NString<'a>),
-    /// `number`
-    Number(u32),
+    /// `number / number64` (below 2^63, RFC 9051)
+    Number(u64),
     /// A parenthesized list.
     List(Vec1<BodyExtension<'a>>),
 }

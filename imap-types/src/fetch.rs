@@ -222,10 +222,13 @@ pub enum MessageDataItem<'a> {
     },
     /// `"UID" SP uniqueid`
     Uid(NonZeroU32),
-    /// `"BINARY" section-binary ["<" number ">"] SP (nstring / literal8)` (RFC 3516)
+    /// `"BINARY" section-binary ["<" number ">"] SP (nstring / literal8)` (RFC 3516; the
+    /// origin is in the prose of RFC 9051 section 7.5.2, not in its grammar)
     Binary {
         /// `section-binary`
         section: Vec<NonZeroU32>,
+        /// `<origin>`
+        origin: Option<u32>,
         /// The data.
         value: BinaryValue<'a>,
     },
@@ -272,8 +275,13 @@ impl IntoStatic for MessageDataItem<'_> {
                 data: data.into_static(),
             },
             Uid(v) => Uid(v),
-            Binary { section, value } => Binary {
+            Binary {
                 section,
+                origin,
+                value,
+            } => Binary {
+                section,
+                origin,
                 value: value.into_static(),
             },
             BinarySize { section, size } => BinarySize { section, size },
