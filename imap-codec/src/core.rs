@@ -4,13 +4,10 @@
 use alloc::{borrow::Cow, string::String, vec::Vec};
 use core::num::NonZeroU32;
 
-use imap_types::{
-    core::{
-        AString, Atom, AtomExt, Charset, IString, Literal, Literal8, LiteralMode, NString,
-        Parameter, Quoted, Tag, TaggedExtComp, TaggedExtSimple, TaggedExtValue, TaggedExtension,
-        TaggedLabel, Text, Vec1, chars,
-    },
-    sequence::SequenceSet,
+use imap_types::core::{
+    AString, Atom, AtomExt, Charset, IString, Literal, Literal8, LiteralMode, NString, Parameter,
+    Quoted, Tag, TaggedExtComp, TaggedExtSimple, TaggedExtValue, TaggedExtension, TaggedLabel,
+    Text, Vec1, chars,
 };
 
 use crate::{

@@ -6,7 +6,6 @@ use core::num::NonZeroU32;
 
 use imap_types::{
     auth::{base64_decode, base64_encode},
-    capability::Capability,
     core::{Text, chars},
     response::{
         Code, CodeOther, ContinueRequest, Data, Greeting, GreetingKind, RespText, Response, Status,
