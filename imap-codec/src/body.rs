@@ -13,7 +13,7 @@ use imap_types::{
         BasicFields, Body, BodyExtension, BodyLanguage, BodyStructure, Disposition, Language,
         Location, MultiPartExtension, SinglePartExtension, SpecificFields,
     },
-    core::{IString, Vec1},
+    core::{IString, Quoted, Vec1},
 };
 
 use crate::{
@@ -119,9 +119,7 @@ impl<'a> Parser<'a> {
         self.sp()?;
         let description = self.nstring()?;
         self.sp()?;
-        // `body-fld-enc = string`. The `NIL` some servers send here cannot be represented by
-        // the types, so it is refused in lenient mode too.
-        let content_transfer_encoding = self.string()?;
+        let content_transfer_encoding = self.body_string()?;
         self.sp()?;
         let size = self.number()?;
         Ok(BasicFields {
@@ -133,6 +131,18 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// `string` where a body structure requires one (`body-fld-enc`, a parameter value).
+    ///
+    /// When lenient, the `NIL` that some servers send instead reads as the empty string, so
+    /// that the value encodes to valid bytes.
+    fn body_string(&mut self) -> PResult<IString<'a>> {
+        if self.options.lenient && matches!(self.peek()?, b'N' | b'n') {
+            self.nil()?;
+            return Ok(IString::Quoted(Quoted::unvalidated("")));
+        }
+        self.string()
+    }
+
     /// `body-fld-param = "(" string SP string *(SP string SP string) ")" / nil`: empty for `NIL`.
     fn body_fld_param(&mut self) -> PResult<Params<'a>> {
         if self.peek()? != b'(' {
@@ -142,7 +152,7 @@ impl<'a> Parser<'a> {
         self.paren_list(false, |p| {
             let attribute = p.string()?;
             p.sp()?;
-            Ok((attribute, p.string()?))
+            Ok((attribute, p.body_string()?))
         })
     }
 
@@ -731,11 +741,14 @@ NIL (\"INLINE\" NIL) \"EN\" NIL)\
             run(b"(\"A\" \"B\" NIL NIL NIL \"7BIT\" x)", Parser::body),
             Err(failed(28, "number"))
         );
-        // NIL as the encoding is refused, in lenient mode too (see the report of the types).
+        // NIL as the encoding is refused, and read as "" when lenient.
         let input = b"(\"A\" \"B\" NIL NIL NIL NIL 1)";
         assert_eq!(run(input, Parser::body), Err(failed(21, "string")));
         let mut p = Parser::new(input, &DecodeOptions::lenient());
-        assert_eq!(p.body(), Err(failed(21, "string")));
+        assert_eq!(
+            p.body().unwrap().encode_to_vec(),
+            b"(\"A\" \"B\" NIL NIL NIL \"\" 1)"
+        );
         // NIL as a parameter value.
         assert_eq!(
             run(
@@ -743,6 +756,14 @@ NIL (\"INLINE\" NIL) \"EN\" NIL)\
                 Parser::body
             ),
             Err(failed(14, "string"))
+        );
+        let mut p = Parser::new(
+            b"(\"A\" \"B\" (\"X\" NIL) NIL NIL \"7BIT\" 1)",
+            &DecodeOptions::lenient(),
+        );
+        assert_eq!(
+            p.body().unwrap().encode_to_vec(),
+            b"(\"A\" \"B\" (\"X\" \"\") NIL NIL \"7BIT\" 1)"
         );
         // An empty parameter list.
         assert_eq!(

@@ -38,8 +38,7 @@ impl<'a> Parser<'a> {
         } else {
             return Err(self.fail_at(start, "OK, PREAUTH or BYE"));
         };
-        self.sp()?;
-        let text = self.resp_text()?;
+        let text = self.sp_resp_text()?;
         self.crlf()?;
         Ok(Greeting { kind, text })
     }
@@ -88,8 +87,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let word = self.keyword_token()?;
         let kind = status_kind(word).ok_or_else(|| self.fail_at(start, "OK, NO or BAD"))?;
-        self.sp()?;
-        let text = self.resp_text()?;
+        let text = self.sp_resp_text()?;
         self.crlf()?;
         Ok(Status::Cond {
             tag: Some(tag),
@@ -148,17 +146,15 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let word = self.keyword_token()?;
         if let Some(kind) = status_kind(word) {
-            self.sp()?;
             return Ok(Response::Status(Status::Cond {
                 tag: None,
                 kind,
-                text: self.resp_text()?,
+                text: self.sp_resp_text()?,
             }));
         }
         let is = |name: &[u8]| word.eq_ignore_ascii_case(name);
         let data = if is(b"BYE") {
-            self.sp()?;
-            return Ok(Response::Status(Status::Bye(self.resp_text()?)));
+            return Ok(Response::Status(Status::Bye(self.sp_resp_text()?)));
         } else if is(b"CAPABILITY") {
             // `capability-data` begins with its keyword.
             self.pos = start;
@@ -212,6 +208,19 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(Data::Search { numbers, mod_seq })
+    }
+
+    /// `SP resp-text` after a status word; when lenient, the line may end right after the
+    /// word (as in `* OK\r\n`), which gives an empty text.
+    fn sp_resp_text(&mut self) -> PResult<RespText<'a>> {
+        if self.options.lenient && self.at_crlf()? {
+            return Ok(RespText {
+                code: None,
+                text: Text::unvalidated(""),
+            });
+        }
+        self.sp()?;
+        self.resp_text()
     }
 
     /// `resp-text = ["[" resp-text-code "]" SP] [text]`
@@ -807,6 +816,20 @@ mod tests {
             lenient(b"* 3 EXISTS\n"),
             Ok((&b""[..], Response::Data(Data::Exists(3))))
         );
+        // A status word that ends the line: empty text when lenient, an error when strict.
+        let bare = Response::Status(Status::Cond {
+            tag: Some(Tag::try_from("A2").unwrap()),
+            kind: StatusKind::No,
+            text: resp_text(None, ""),
+        });
+        assert_eq!(lenient(b"A2 NO\r\n"), Ok((&b""[..], bare.clone())));
+        assert_eq!(bare.encode_to_vec(), b"A2 NO \r\n");
+        assert_eq!(Response::decode(b"A2 NO\r\n"), Err(failure(5, "SP")));
+        assert!(matches!(
+            lenient(b"* BYE\r\n"),
+            Ok((_, Response::Status(Status::Bye(_))))
+        ));
+        assert!(Greeting::decode_with(b"* OK\r\n", &DecodeOptions::lenient()).is_ok());
         assert_eq!(lenient(b"* OK [ALERT]x\r\n"), Err(failure(12, "SP")));
         assert_eq!(lenient(b"* OK [ALERT]"), Err(DecodeError::Incomplete));
     }
