@@ -326,13 +326,21 @@ impl<'x, 'u> Generator<'x, 'u> {
     }
 
     /// A non-empty list of at most `max` elements.
-    pub fn vec1<T>(&mut self, max: usize, item: impl FnMut(&mut Self) -> Result<T>) -> Result<Vec1<T>> {
+    pub fn vec1<T>(
+        &mut self,
+        max: usize,
+        item: impl FnMut(&mut Self) -> Result<T>,
+    ) -> Result<Vec1<T>> {
         Ok(Vec1::unvalidated_checked(self.list(1, max, item)?))
     }
 
     /// An optional value.
     pub fn option<T>(&mut self, item: impl FnOnce(&mut Self) -> Result<T>) -> Result<Option<T>> {
-        Ok(if self.bool()? { Some(item(self)?) } else { None })
+        Ok(if self.bool()? {
+            Some(item(self)?)
+        } else {
+            None
+        })
     }
 
     // ---------------------------------------------------------------------------------------
@@ -680,7 +688,9 @@ impl<'x, 'u> Generator<'x, 'u> {
             0 => Mailbox::inbox(),
             1 => {
                 let name = *self.pick(&["inbox", "InBoX", "INBOX.Sent", "Entw&APw-rfe"])?;
-                Mailbox(AString::Atom(AtomExt::try_from(name.to_owned()).expect("atom")))
+                Mailbox(AString::Atom(
+                    AtomExt::try_from(name.to_owned()).expect("atom"),
+                ))
             }
             _ => Mailbox(self.astring()?),
         })
@@ -783,7 +793,9 @@ impl<'x, 'u> Generator<'x, 'u> {
     pub fn auth_mechanism(&mut self) -> Result<AuthMechanism<'static>> {
         if self.bool()? {
             let name = *self.pick(&MECHANISMS)?;
-            return Ok(AuthMechanism::try_from(name).expect("atom").into_owned_static());
+            return Ok(AuthMechanism::try_from(name)
+                .expect("atom")
+                .into_owned_static());
         }
         Ok(AuthMechanism::from_atom(self.atom()?))
     }
@@ -793,7 +805,9 @@ impl<'x, 'u> Generator<'x, 'u> {
         Ok(match self.choose(14)? {
             0..=1 => {
                 let name = *self.pick(&SIMPLE_CAPABILITIES)?;
-                Capability::try_from(name).expect("atom").into_owned_static()
+                Capability::try_from(name)
+                    .expect("atom")
+                    .into_owned_static()
             }
             2 => Capability::Auth(self.auth_mechanism()?),
             3 => Capability::Rights(self.atom()?),
@@ -996,7 +1010,11 @@ impl<'x, 'u> Generator<'x, 'u> {
     /// The media type and the fields that depend on it. A `Basic` part never has the type
     /// `TEXT`, nor `MESSAGE/RFC822` or `MESSAGE/GLOBAL`, in any case or string form.
     pub fn specific_fields(&mut self, depth: usize) -> Result<SpecificFields<'static>> {
-        let kind = if depth < MAX_DEPTH { self.choose(3)? } else { self.choose(2)? };
+        let kind = if depth < MAX_DEPTH {
+            self.choose(3)?
+        } else {
+            self.choose(2)?
+        };
         Ok(match kind {
             0 => {
                 let (r#type, subtype) = if self.bool()? {
@@ -1007,7 +1025,8 @@ impl<'x, 'u> Generator<'x, 'u> {
                 };
                 let is = |s: &IString, w: &str| s.as_bytes().eq_ignore_ascii_case(w.as_bytes());
                 let reserved = is(&r#type, "TEXT")
-                    || (is(&r#type, "MESSAGE") && (is(&subtype, "RFC822") || is(&subtype, "GLOBAL")));
+                    || (is(&r#type, "MESSAGE")
+                        && (is(&subtype, "RFC822") || is(&subtype, "GLOBAL")));
                 if reserved {
                     SpecificFields::Basic {
                         r#type: self.istring_of("APPLICATION")?,
@@ -1042,7 +1061,11 @@ impl<'x, 'u> Generator<'x, 'u> {
 
     /// `body-extension`, nested up to the depth bound.
     pub fn body_extension(&mut self, depth: usize) -> Result<BodyExtension<'static>> {
-        let kind = if depth < MAX_DEPTH { self.choose(3)? } else { self.choose(2)? };
+        let kind = if depth < MAX_DEPTH {
+            self.choose(3)?
+        } else {
+            self.choose(2)?
+        };
         Ok(match kind {
             0 => BodyExtension::NString(self.nstring()?),
             1 => BodyExtension::Number(self.u32()?),
@@ -1350,9 +1373,8 @@ impl<'x, 'u> Generator<'x, 'u> {
             3 => CommandBody::StartTls,
             4 => CommandBody::Authenticate {
                 mechanism: self.auth_mechanism()?,
-                initial_response: self.option(|g| {
-                    Ok(Secret::new(Cow::Owned(g.literal_bytes(true)?)))
-                })?,
+                initial_response: self
+                    .option(|g| Ok(Secret::new(Cow::Owned(g.literal_bytes(true)?))))?,
             },
             5 => CommandBody::Login {
                 username: self.astring()?,
@@ -1535,7 +1557,9 @@ impl<'x, 'u> Generator<'x, 'u> {
     /// `continue-req`: a text (through [`ContinueRequest::basic`]) or base64 data.
     pub fn continue_request(&mut self) -> Result<ContinueRequest<'static>> {
         if self.bool()? {
-            return Ok(ContinueRequest::Base64(Cow::Owned(self.literal_bytes(true)?)));
+            return Ok(ContinueRequest::Base64(Cow::Owned(
+                self.literal_bytes(true)?,
+            )));
         }
         let code = self.option(Self::code)?;
         let text = self.text()?;
