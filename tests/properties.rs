@@ -20,11 +20,18 @@ use imap_types::{
 use proptest::prelude::*;
 
 /// The proptest configuration: `cases` unless `PROPTEST_CASES` is set, which then wins.
+///
+/// Failures are not persisted next to the sources: a failing case is turned into a unit test
+/// or a file of `tests/data/fuzz-regressions/` (see `fuzz/README.md`).
 fn config(cases: u32) -> ProptestConfig {
+    let base = ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
     if std::env::var_os("PROPTEST_CASES").is_some() {
-        ProptestConfig::default()
+        base
     } else {
-        ProptestConfig::with_cases(cases)
+        ProptestConfig { cases, ..base }
     }
 }
 
