@@ -752,3 +752,219 @@ fn generator_terminates_on_empty_input() {
     generator::authenticate_data(&mut u).expect("authenticate data");
     generator::idle_done(&mut u).expect("idle done");
 }
+
+// -------------------------------------------------------------------------------------------
+// The invariants the generator promises (see the module comment of the generator)
+// -------------------------------------------------------------------------------------------
+
+mod generator_invariants {
+    use imap_types::{
+        body::{BodyStructure, SpecificFields},
+        capability::Capability,
+        command::{AppendData, CommandBody},
+        core::{IString, Parameter, TaggedExtSimple, TaggedExtValue, TaggedExtension},
+        fetch::MessageDataItem,
+        flag::{Flag, FlagFetch, MailboxAttribute},
+        response::{Code, ContinueRequest, Data, Response, Status},
+    };
+
+    use super::*;
+
+    fn is(s: &IString, word: &str) -> bool {
+        s.as_bytes().eq_ignore_ascii_case(word.as_bytes())
+    }
+
+    fn body(b: &BodyStructure) {
+        match b {
+            BodyStructure::Single { body: part, .. } => match &part.specific {
+                SpecificFields::Basic { r#type, subtype } => {
+                    assert!(!is(r#type, "TEXT"), "Basic part of type TEXT");
+                    assert!(
+                        !(is(r#type, "MESSAGE")
+                            && (is(subtype, "RFC822") || is(subtype, "GLOBAL"))),
+                        "Basic part of type MESSAGE/RFC822"
+                    );
+                }
+                SpecificFields::Text { r#type, .. } => {
+                    assert!(matches!(r#type, IString::Quoted(_)) && is(r#type, "TEXT"));
+                }
+                SpecificFields::Message {
+                    r#type,
+                    subtype,
+                    body_structure,
+                    ..
+                } => {
+                    assert!(matches!(r#type, IString::Quoted(_)) && is(r#type, "MESSAGE"));
+                    assert!(matches!(subtype, IString::Quoted(_)));
+                    body(body_structure);
+                }
+            },
+            BodyStructure::Multi { bodies, .. } => bodies.iter().for_each(body),
+        }
+    }
+
+    fn capabilities(caps: &[Capability]) {
+        assert!(
+            caps.iter()
+                .any(|c| matches!(c, Capability::Imap4Rev1 | Capability::Imap4Rev2)),
+            "capability list without IMAP4rev1 or IMAP4rev2"
+        );
+    }
+
+    fn code(code: &Option<Code>) {
+        match code {
+            Some(Code::Capability(caps)) => capabilities(caps),
+            Some(Code::AppendUid { uids, .. }) => {
+                assert!(!uids.as_str().contains(['*', '$']))
+            }
+            Some(Code::CopyUid {
+                source,
+                destination,
+                ..
+            }) => {
+                assert!(!source.as_str().contains(['*', '$']));
+                assert!(!destination.as_str().contains(['*', '$']));
+            }
+            Some(Code::HighestModSeq(n)) => assert!((1..=i64::MAX as u64).contains(n)),
+            _ => {}
+        }
+    }
+
+    fn response(r: &Response) {
+        assert!(
+            !format!("{r:?}").contains("NonSync"),
+            "non-synchronizing literal in a server message"
+        );
+        match r {
+            Response::Status(Status::Cond { text, .. } | Status::Bye(text)) => code(&text.code),
+            Response::Continue(ContinueRequest::Basic(text)) => code(&text.code),
+            Response::Continue(ContinueRequest::Base64(_)) => {}
+            Response::Data(data) => match data {
+                Data::Capability(caps) => capabilities(caps),
+                Data::List(list) | Data::Lsub(list) => {
+                    let sflags = list
+                        .attributes
+                        .iter()
+                        .filter(|a| {
+                            matches!(
+                                a,
+                                MailboxAttribute::Noselect
+                                    | MailboxAttribute::Marked
+                                    | MailboxAttribute::Unmarked
+                            )
+                        })
+                        .count();
+                    assert!(sflags <= 1, "more than one mbx-list-sflag");
+                    for a in &list.attributes {
+                        if let MailboxAttribute::Extension(e) = a {
+                            assert!(MailboxAttribute::known(e.as_str()).is_none());
+                        }
+                    }
+                }
+                Data::Search { numbers, mod_seq } => {
+                    assert!(mod_seq.is_none() || !numbers.is_empty());
+                }
+                Data::Fetch { items, .. } => {
+                    for item in items.iter() {
+                        match item {
+                            MessageDataItem::Flags(flags) => {
+                                for f in flags {
+                                    if let FlagFetch::Flag(Flag::Extension(e)) = f {
+                                        assert!(!e.as_str().eq_ignore_ascii_case("Recent"));
+                                    }
+                                }
+                            }
+                            MessageDataItem::Body(b) | MessageDataItem::BodyStructure(b) => body(b),
+                            MessageDataItem::InternalDate(dt)
+                            | MessageDataItem::SaveDate(Some(dt)) => {
+                                assert!(!dt.zero_padded_day() || dt.day() < 10);
+                            }
+                            MessageDataItem::ModSeq(n) => {
+                                assert!((1..=i64::MAX as u64).contains(n))
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+
+    fn value(v: &TaggedExtValue) {
+        match v {
+            TaggedExtValue::Simple(TaggedExtSimple::SequenceSet(set)) => assert!(
+                !set.as_str().bytes().all(|b| b.is_ascii_digit()),
+                "a tagged-ext-simple set that reads as a number"
+            ),
+            TaggedExtValue::Simple(TaggedExtSimple::Number(n)) => {
+                assert!(*n <= i64::MAX as u64)
+            }
+            TaggedExtValue::Comp(_) => {}
+        }
+    }
+
+    fn parameters(ps: &[Parameter]) {
+        ps.iter().filter_map(|p| p.value.as_ref()).for_each(value);
+    }
+
+    fn extensions(es: &[TaggedExtension]) {
+        es.iter().for_each(|e| value(&e.value));
+    }
+
+    fn command_body(body: &CommandBody) {
+        match body {
+            CommandBody::Select { parameters: p, .. }
+            | CommandBody::Examine { parameters: p, .. }
+            | CommandBody::Create { parameters: p, .. }
+            | CommandBody::Rename { parameters: p, .. }
+            | CommandBody::Fetch { modifiers: p, .. }
+            | CommandBody::Store { modifiers: p, .. } => parameters(p),
+            CommandBody::Search {
+                return_options: Some(p),
+                ..
+            } => parameters(p),
+            CommandBody::Append { messages, .. } => {
+                let mut after_ext_data = false;
+                for m in messages.iter() {
+                    extensions(&m.extensions);
+                    if after_ext_data {
+                        assert!(m.flags.is_some() || m.date.is_some());
+                    }
+                    after_ext_data = matches!(m.data, AppendData::Extension(_));
+                    if let AppendData::Extension(e) = &m.data {
+                        assert!(m.extensions.is_empty());
+                        value(&e.value);
+                    }
+                }
+            }
+            CommandBody::X {
+                arguments: Some(args),
+                ..
+            } => assert!(!args.contains(['{', '\r', '\n'])),
+            _ => {}
+        }
+    }
+
+    /// Generated values keep the invariants that the grammar cannot express and that the
+    /// generator documents (bodies, flags, capability lists, ranges, literal modes, APPEND).
+    #[test]
+    fn generated_values_keep_the_documented_invariants() {
+        let mut source = Bytes(0x0123_4567_89ab_cdef);
+        let mut buf = vec![0u8; 2048];
+        for _ in 0..3000 {
+            source.fill(&mut buf);
+            response(&generator::response(&mut Unstructured::new(&buf)).expect("response"));
+            source.fill(&mut buf);
+            let greeting = generator::greeting(&mut Unstructured::new(&buf)).expect("greeting");
+            assert!(!format!("{greeting:?}").contains("NonSync"));
+            code(&greeting.text.code);
+            source.fill(&mut buf);
+            command_body(
+                &generator::command(&mut Unstructured::new(&buf))
+                    .expect("command")
+                    .body,
+            );
+        }
+    }
+}
