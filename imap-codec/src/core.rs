@@ -270,14 +270,17 @@ impl<'a> Parser<'a> {
     }
 
     /// `tagged-ext-simple = sequence-set / number / number64`
+    ///
+    /// A run of digits alone is a `number64` (which may be `0` or exceed 2^32, neither of
+    /// which a `sequence-set` admits); anything else is a sequence set.
     fn tagged_ext_simple(&mut self) -> PResult<TaggedExtSimple<'a>> {
         let start = self.pos;
-        let set = self.sequence_set()?;
-        if set.as_str().bytes().all(is_digit) {
-            self.pos = start;
+        let run = self.take_while(|b| is_digit(b) || matches!(b, b':' | b',' | b'*' | b'$'))?;
+        self.pos = start;
+        if !run.is_empty() && run.iter().all(|&b| is_digit(b)) {
             return Ok(TaggedExtSimple::Number(self.number64()?));
         }
-        Ok(TaggedExtSimple::SequenceSet(set))
+        Ok(TaggedExtSimple::SequenceSet(self.sequence_set()?))
     }
 
     /// `tagged-ext-comp *(SP tagged-ext-comp)`: components up to a closing parenthesis.
@@ -642,6 +645,16 @@ pub(crate) mod tests {
         assert_eq!(
             run(b"42 ", Parser::tagged_ext_val).unwrap().0,
             TaggedExtValue::Simple(TaggedExtSimple::Number(42))
+        );
+        assert_eq!(
+            run(b"0 ", Parser::tagged_ext_val).unwrap().0,
+            TaggedExtValue::Simple(TaggedExtSimple::Number(0))
+        );
+        assert_eq!(
+            run(b"9223372036854775807)", Parser::tagged_ext_val)
+                .unwrap()
+                .0,
+            TaggedExtValue::Simple(TaggedExtSimple::Number(i64::MAX as u64))
         );
         assert!(matches!(
             run(b"1:4 ", Parser::tagged_ext_val).unwrap().0,
