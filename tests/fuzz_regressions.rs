@@ -82,23 +82,32 @@ fn fuzz_regression_inputs_pass_the_fuzz_checks() {
 /// Hostile nesting is refused at the depth limit, without exhausting the stack.
 #[test]
 fn deeply_nested_search_keys_hit_the_depth_limit() {
-    for input in [
-        [b"A1 SEARCH ".as_slice(), &[b'('; 100_000], b"ALL\r\n"].concat(),
-        [
-            b"A1 SEARCH ".as_slice(),
-            &b"NOT ".repeat(100_000),
-            b"ALL\r\n",
-        ]
-        .concat(),
-    ] {
-        match Command::decode(&input) {
-            Err(DecodeError::Failed { offset, expected }) => {
-                assert_eq!(expected, "less nesting (depth limit reached)");
-                let limit = "A1 SEARCH ".len() + 4 * usize::from(DecodeOptions::DEFAULT_MAX_DEPTH);
-                assert!(offset <= limit, "refused only at offset {offset}");
-            }
-            other => panic!("deep nesting gave {other:?}"),
-        }
+    // Each `(` or `NOT` nests one level: the `(` one past the limit is refused at its own
+    // offset, the `NOT` one past the limit at the offset of its operand.
+    let depth = usize::from(DecodeOptions::DEFAULT_MAX_DEPTH);
+    let cases = [
+        (
+            [b"A1 SEARCH ".as_slice(), &[b'('; 100_000], b"ALL\r\n"].concat(),
+            10 + depth,
+        ),
+        (
+            [
+                b"A1 SEARCH ".as_slice(),
+                &b"NOT ".repeat(100_000),
+                b"ALL\r\n",
+            ]
+            .concat(),
+            10 + 4 * (depth + 1),
+        ),
+    ];
+    for (input, expected_offset) in cases {
+        assert_eq!(
+            Command::decode(&input),
+            Err(DecodeError::Failed {
+                offset: expected_offset,
+                expected: "less nesting (depth limit reached)",
+            })
+        );
     }
 }
 

@@ -1068,7 +1068,7 @@ impl<'x, 'u> Generator<'x, 'u> {
         };
         Ok(match kind {
             0 => BodyExtension::NString(self.nstring()?),
-            1 => BodyExtension::Number(self.u32()?),
+            1 => BodyExtension::Number(self.u63(0)?),
             _ => BodyExtension::List(self.vec1(3, |g| g.body_extension(depth + 1))?),
         })
     }
@@ -1234,6 +1234,7 @@ impl<'x, 'u> Generator<'x, 'u> {
             10 => MessageDataItem::Uid(self.nz()?),
             11 => MessageDataItem::Binary {
                 section: self.section_binary()?,
+                origin: self.option(Self::u32)?,
                 value: if self.bool()? {
                     BinaryValue::NString(self.nstring()?)
                 } else {
