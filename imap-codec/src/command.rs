@@ -322,8 +322,13 @@ impl<'a> Parser<'a> {
                 b'{' => break AppendData::Literal(self.literal()?),
                 b'~' => break AppendData::Literal8(self.literal8()?),
                 _ => {
+                    // `append-ext` and `append-data-ext` are both `tagged-ext`: this one is
+                    // the data if nothing follows, or if the next message's flags or date do.
                     let ext = self.tagged_ext()?;
-                    if ext.label.as_str().eq_ignore_ascii_case("CATENATE") || !self.sp_and_more()? {
+                    let is_data = ext.label.as_str().eq_ignore_ascii_case("CATENATE")
+                        || !self.sp_and_more()?
+                        || matches!(self.peek2()?, b'(' | b'"');
+                    if is_data {
                         break AppendData::Extension(ext);
                     }
                     extensions.push(ext);

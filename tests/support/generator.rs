@@ -1463,7 +1463,7 @@ impl<'x, 'u> Generator<'x, 'u> {
             },
             24 => CommandBody::Idle,
             _ => {
-                let rest = self.chars_of(chars::is_atom_char, 0, 6)?;
+                let rest = self.chars_of(chars::is_atom_char, 1, 6)?;
                 let x = if self.bool()? { "X" } else { "x" };
                 CommandBody::X {
                     name: Atom::try_from(format!("{x}{rest}")).expect("atom"),
