@@ -1866,4 +1866,104 @@ mod tests {
         assert!(stream.starts_with(b"* OK [CAPABILITY IMAP4rev1 "));
         assert!(stream.ends_with(b"OK Logout completed.\r\n"));
     }
+
+    /// Decodes every generated input with the peer libraries (the published `imap-codec`
+    /// and `imap-proto`, dev-dependencies of this package) and lists each rejection.
+    fn peer_rejections() -> Vec<String> {
+        use imap_codec_peer::{CommandCodec, GreetingCodec, ResponseCodec, decode::Decoder};
+
+        let mut rejections = Vec::new();
+        let mut response = |kind: &str, i: usize, m: &[u8]| {
+            match ResponseCodec::default().decode(m) {
+                Ok((rest, _)) if rest.is_empty() => {}
+                Ok((rest, _)) => rejections.push(format!(
+                    "imap-codec peer: {kind} {i}: {} bytes left over",
+                    rest.len()
+                )),
+                Err(e) => rejections.push(format!("imap-codec peer: {kind} {i}: {e:?}")),
+            }
+            match imap_proto::Response::parse(m) {
+                Ok((rest, _)) if rest.is_empty() => {}
+                Ok((rest, _)) => rejections.push(format!(
+                    "imap-proto: {kind} {i}: {} bytes left over",
+                    rest.len()
+                )),
+                // imap-proto 0.17 has no rule for `"BODY" SP body` (the non-extensible body
+                // structure) in `msg-att-static`: a known limitation of that peer.
+                Err(_) if has(m, b" BODY (") => {}
+                Err(e) => rejections.push(format!(
+                    "imap-proto: {kind} {i}: {}",
+                    format!("{e:?}").chars().take(200).collect::<String>()
+                )),
+            }
+        };
+        for (i, m) in header_heavy_responses(HEADER_HEAVY_COUNT)
+            .iter()
+            .enumerate()
+        {
+            response("header-heavy", i, m);
+        }
+        for (i, m) in literal_heavy_responses(LITERAL_HEAVY_COUNT)
+            .iter()
+            .enumerate()
+        {
+            response("literal-heavy", i, m);
+        }
+        let session = session(SESSION_MAILBOX_SIZE);
+        for (i, (side, m)) in session.messages.iter().enumerate() {
+            match side {
+                Side::Greeting => {
+                    response("session greeting (as a response)", i, m);
+                }
+                Side::Server => response("session response", i, m),
+                Side::Client => {}
+            }
+        }
+        let greeting = &session.messages[0].1;
+        if !matches!(GreetingCodec::default().decode(greeting), Ok((rest, _)) if rest.is_empty()) {
+            rejections.push("imap-codec peer: session greeting".to_string());
+        }
+        let mut command = |kind: &str, i: usize, m: &[u8]| match CommandCodec::default().decode(m) {
+            Ok((rest, _)) if rest.is_empty() => {}
+            Ok((rest, _)) => rejections.push(format!(
+                "imap-codec peer: {kind} {i}: {} bytes left over",
+                rest.len()
+            )),
+            Err(e) => rejections.push(format!("imap-codec peer: {kind} {i}: {e:?}")),
+        };
+        for (i, m) in client_commands(COMMAND_COUNT).iter().enumerate() {
+            command("command", i, m);
+        }
+        for (i, (side, m)) in session.messages.iter().enumerate() {
+            if *side == Side::Client {
+                command("session command", i, m);
+            }
+        }
+        rejections
+    }
+
+    fn has(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn imap_proto_rejects_the_non_extensible_body_structure() {
+        // Valid RFC 3501 (`msg-att-static = ... / "BODY" ["STRUCTURE"] SP body / ...`), yet
+        // imap-proto 0.17 only knows `BODYSTRUCTURE`. The published imap-codec accepts it.
+        let input = b"* 1 FETCH (BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))\r\n";
+        assert!(imap_proto::Response::parse(input).is_err());
+        let structure = b"* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))\r\n";
+        assert!(imap_proto::Response::parse(structure).is_ok());
+        use imap_codec_peer::{ResponseCodec, decode::Decoder};
+        assert!(matches!(ResponseCodec::default().decode(input), Ok((rest, _)) if rest.is_empty()));
+    }
+
+    #[test]
+    fn peers_accept_every_generated_input() {
+        let rejections = peer_rejections();
+        for r in &rejections {
+            eprintln!("{r}");
+        }
+        assert!(rejections.is_empty(), "{} rejections", rejections.len());
+    }
 }
