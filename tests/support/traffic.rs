@@ -1875,7 +1875,7 @@ mod tests {
         let mut rejections = Vec::new();
         let mut response = |kind: &str, i: usize, m: &[u8]| {
             match ResponseCodec::default().decode(m) {
-                Ok((rest, _)) if rest.is_empty() => {}
+                Ok(([], _)) => {}
                 Ok((rest, _)) => rejections.push(format!(
                     "imap-codec peer: {kind} {i}: {} bytes left over",
                     rest.len()
@@ -1883,7 +1883,7 @@ mod tests {
                 Err(e) => rejections.push(format!("imap-codec peer: {kind} {i}: {e:?}")),
             }
             match imap_proto::Response::parse(m) {
-                Ok((rest, _)) if rest.is_empty() => {}
+                Ok(([], _)) => {}
                 Ok((rest, _)) => rejections.push(format!(
                     "imap-proto: {kind} {i}: {} bytes left over",
                     rest.len()
@@ -1924,7 +1924,7 @@ mod tests {
             rejections.push("imap-codec peer: session greeting".to_string());
         }
         let mut command = |kind: &str, i: usize, m: &[u8]| match CommandCodec::default().decode(m) {
-            Ok((rest, _)) if rest.is_empty() => {}
+            Ok(([], _)) => {}
             Ok((rest, _)) => rejections.push(format!(
                 "imap-codec peer: {kind} {i}: {} bytes left over",
                 rest.len()
