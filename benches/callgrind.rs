@@ -20,18 +20,20 @@ use std::{hint::black_box, process::ExitCode};
 use common::{Corpus, Kind, Library, decode_imap_proto, decode_ours, decode_peer};
 
 /// Decodes every message of `corpus` with `library` `iterations` times; returns the number
-/// of rejected decodes.
+/// of rejected decodes of one pass over the corpus.
 #[inline(never)]
 fn run(corpus: &Corpus, library: Library, iterations: u32) -> usize {
     let mut rejected = 0;
-    for _ in 0..iterations {
+    for iteration in 0..iterations {
         for (side, m) in &corpus.messages {
             let ok = match library {
                 Library::Ours => black_box(decode_ours(*side, black_box(m))).is_ok(),
                 Library::Peer => black_box(decode_peer(*side, black_box(m))).is_ok(),
                 Library::ImapProto => black_box(decode_imap_proto(*side, black_box(m))).is_ok(),
             };
-            rejected += usize::from(!ok);
+            if iteration == 0 {
+                rejected += usize::from(!ok);
+            }
         }
     }
     rejected
