@@ -4,8 +4,8 @@
 //! * `frame/whole`: the stream pushed at once, every message cut out;
 //! * `frame/chunks-4096`: the stream pushed in 4 KiB reads (as a socket delivers it), the
 //!   messages drained after each read;
-//! * `frame+decode/chunks-4096`: the same, each message also decoded (greeting, command or
-//!   response by its sender).
+//! * `frame+decode/chunks-4096/ours`: the same, each message also decoded (greeting, command
+//!   or response by its sender).
 //!
 //! Before timing, the framer must give back exactly the session's messages in order; any
 //! difference is printed and marks the benchmark ids.
@@ -16,7 +16,7 @@ mod common;
 
 use std::hint::black_box;
 
-use common::{Corpus, Kind, decode_ours};
+use common::{Acceptance, Corpus, Kind, Library, decode_ours};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use imap_codec::framer::{FrameEvent, Framer, FramerConfig};
 
@@ -98,25 +98,24 @@ fn framer(c: &mut Criterion) {
 
     // Frame and decode: the sender of the i-th framed message is that of the i-th message.
     let sides: Vec<_> = corpus.messages.iter().map(|(side, _)| *side).collect();
-    let mut rejected = 0;
+    let mut rejected = Vec::new();
     let mut i = 0;
     frame(&stream, CHUNK, |m| {
-        if let Some(side) = sides.get(i) {
-            if let Err(e) = decode_ours(*side, m) {
-                rejected += 1;
-                println!("!! frame+decode: message {i} rejected: {e}");
-            }
+        if let Some(side) = sides.get(i)
+            && let Err(e) = decode_ours(*side, m)
+        {
+            rejected.push((i, e));
         }
         i += 1;
     });
-    let id = if rejected == 0 {
-        "frame+decode/chunks-4096".to_string()
-    } else {
-        format!(
-            "frame+decode/chunks-4096 [ours REJECTS {rejected} of {}]",
-            sides.len()
-        )
+    let acceptance = Acceptance {
+        library: Library::Ours,
+        kind: Kind::Session,
+        total: sides.len(),
+        rejected,
     };
+    acceptance.report();
+    let id = format!("frame+decode/chunks-4096/{}", acceptance.label());
     group.bench_function(id, |b| {
         b.iter(|| {
             let mut i = 0;
