@@ -9,7 +9,8 @@
 //! * [`header_heavy_responses`]: `* n FETCH (UID .. FLAGS .. INTERNALDATE .. RFC822.SIZE ..
 //!   ENVELOPE .. BODYSTRUCTURE ..)` with encoded words, escaped quotes, groups, several
 //!   addresses and nested multipart body structures (attachments, dispositions, languages,
-//!   locations, `message/rfc822` parts with their own envelope and body).
+//!   locations, `message/rfc822` parts with their own envelope and body); about one in six
+//!   carries the non-extensible `BODY` form instead of `BODYSTRUCTURE`.
 //! * [`literal_heavy_responses`]: `* n FETCH (UID u BODY[] {len}` CRLF `<message>)` with
 //!   RFC 5322 messages of 1 KiB to 100 KiB.
 //! * [`client_commands`]: `UID FETCH` with many items and sections, nested `UID SEARCH`,
