@@ -30,6 +30,9 @@ macro_rules! mechanisms {
             }
         }
 
+        /// The names of the known mechanisms.
+        pub const KNOWN_MECHANISMS: &[&str] = &[$($name),*];
+
         crate::impl_into_static_enum!(AuthMechanism { $($variant),* } { Other });
     };
 }

@@ -44,7 +44,9 @@ macro_rules! capabilities {
             Other(CapabilityOther<'a>),
         }
 
-        const SIMPLE: &[(&str, Capability<'static>)] = &[$(($name, Capability::$variant)),*];
+        /// The capabilities without a parameter, with the names the registry gives them.
+        pub const SIMPLE_CAPABILITIES: &[(&str, Capability<'static>)] =
+            &[$(($name, Capability::$variant)),*];
 
         impl Capability<'_> {
             fn simple_name(&self) -> Option<&'static str> {
@@ -180,7 +182,10 @@ impl<'a> Capability<'a> {
     /// The capability an atom names (any case); `Other` when it names none of the known ones.
     pub fn from_atom(atom: Atom<'a>) -> Self {
         let s = atom.as_str();
-        if let Some((_, c)) = SIMPLE.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)) {
+        if let Some((_, c)) = SIMPLE_CAPABILITIES
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(s))
+        {
             return c.clone();
         }
         for (prefix, make) in NUMBERED {

@@ -832,3 +832,128 @@ pub struct TaggedExtension<'a> {
 }
 
 impl_into_static_struct!(TaggedExtension { label, value });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_types_check_their_bytes() {
+        assert_eq!(Atom::try_from("INBOX").unwrap().as_str(), "INBOX");
+        assert_eq!(Atom::try_from(""), Err(ValidationError::Empty));
+        assert_eq!(
+            Atom::try_from("a]b"),
+            Err(ValidationError::InvalidByte {
+                position: 1,
+                byte: b']'
+            })
+        );
+        assert!(AtomExt::try_from("a]b").is_ok());
+        assert_eq!(
+            Tag::try_from("A+1"),
+            Err(ValidationError::InvalidByte {
+                position: 1,
+                byte: b'+'
+            })
+        );
+        assert!(Quoted::try_from("").is_ok());
+        assert!(Quoted::try_from("caf\u{e9} \"x\"").is_ok());
+        assert_eq!(
+            Quoted::try_from("a\rb"),
+            Err(ValidationError::InvalidByte {
+                position: 1,
+                byte: b'\r'
+            })
+        );
+        assert!(Text::try_from("").is_ok());
+        assert_eq!(
+            Text::try_from("[x"),
+            Err(ValidationError::InvalidByte {
+                position: 0,
+                byte: b'['
+            })
+        );
+        assert!(TaggedLabel::try_from("X-ab:1").is_ok());
+        assert_eq!(
+            TaggedLabel::try_from("1ab"),
+            Err(ValidationError::InvalidByte {
+                position: 0,
+                byte: b'1'
+            })
+        );
+    }
+
+    #[test]
+    fn literals_refuse_nul_but_literal8_holds_it() {
+        assert_eq!(
+            Literal::try_from(&b"a\0"[..]),
+            Err(ValidationError::InvalidByte {
+                position: 1,
+                byte: 0
+            })
+        );
+        let literal = Literal::try_from("x")
+            .unwrap()
+            .with_mode(LiteralMode::NonSync);
+        assert_eq!(
+            (literal.data(), literal.mode()),
+            (&b"x"[..], LiteralMode::NonSync)
+        );
+        let literal8 = Literal8 {
+            data: Cow::Borrowed(b"\0"),
+            mode: LiteralMode::Sync,
+        };
+        assert_eq!(literal8.into_static().data.as_ref(), b"\0");
+    }
+
+    #[test]
+    fn strings_built_in_code_take_the_shortest_form() {
+        assert!(matches!(
+            AString::try_from("abc").unwrap(),
+            AString::Atom(_)
+        ));
+        assert!(matches!(
+            AString::try_from("a b").unwrap(),
+            AString::String(IString::Quoted(_))
+        ));
+        assert!(matches!(
+            AString::try_from("caf\u{e9}").unwrap(),
+            AString::String(IString::Literal(_))
+        ));
+        assert!(matches!(
+            AString::try_from(&b"\xff"[..]).unwrap(),
+            AString::String(IString::Literal(_))
+        ));
+        assert_eq!(AString::try_from("").unwrap().as_bytes(), b"");
+        assert!(matches!(
+            Charset::try_from("UTF-8").unwrap().0,
+            AString::Atom(_)
+        ));
+        assert_eq!(NString::try_from("x").unwrap().as_bytes(), Some(&b"x"[..]));
+        assert_eq!(NString::NIL.as_bytes(), None);
+    }
+
+    #[test]
+    fn secrets_are_redacted_and_vec1_is_never_empty() {
+        let secret = Secret::new(AString::try_from("hunter2").unwrap());
+        assert_eq!(alloc::format!("{secret:?}"), "/* REDACTED */");
+        assert_eq!(secret.declassify().as_bytes(), b"hunter2");
+        assert_eq!(
+            Vec1::<u8>::try_from(alloc::vec![]),
+            Err(ValidationError::Empty)
+        );
+        assert_eq!(&*Vec1::one(7u8), &[7]);
+    }
+
+    #[test]
+    fn byte_classes_follow_the_grammar() {
+        assert!(chars::is_atom_char(b'a') && !chars::is_atom_char(b']'));
+        assert!(chars::is_astring_char(b']') && !chars::is_astring_char(b'{'));
+        assert!(!chars::is_tag_char(b'+') && chars::is_tag_char(b']'));
+        assert!(chars::is_list_char(b'%') && chars::is_list_char(b'*'));
+        assert!(chars::is_text_char(0xc3) && !chars::is_text_char(b'\n'));
+        assert!(!chars::is_quoted_char(b'"') && !chars::is_quoted_char(b'\\'));
+        assert!(chars::is_base64_char(b'/') && !chars::is_base64_char(b'='));
+        assert!((0..=255u8).filter(|&b| chars::is_digit(b)).eq(b'0'..=b'9'));
+    }
+}

@@ -159,6 +159,9 @@ macro_rules! mailbox_attributes {
             }
         }
 
+        /// The names of the known mailbox attributes (without backslash).
+        pub const KNOWN_MAILBOX_ATTRIBUTES: &[&str] = &[$($name),*];
+
         crate::impl_into_static_enum!(MailboxAttribute { $($variant),* } { Extension });
     };
 }

@@ -159,7 +159,7 @@ macro_rules! plain_codes {
         }
 
         /// The names of the codes that take no argument, with their variants.
-        const PLAIN_CODES: &[(&str, Code<'static>)] = &[$(($name, Code::$variant)),*];
+        pub const PLAIN_CODES: &[(&str, Code<'static>)] = &[$(($name, Code::$variant)),*];
 
         impl Code<'_> {
             /// The name of a code that takes no argument.
@@ -422,3 +422,30 @@ pub fn is_base64_text(text: &[u8]) -> bool {
 }
 
 crate::impl_into_static_enum!(ContinueRequest {} { Basic, Base64 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_codes_and_continuation_texts_are_checked() {
+        let atom = |s| Atom::try_from(s).unwrap();
+        assert!(CodeOther::new(atom("X-FOO"), Some(Cow::Borrowed("a b"))).is_ok());
+        assert_eq!(
+            CodeOther::new(atom("alert"), None),
+            Err(ValidationError::Invalid("names a known response code"))
+        );
+        assert_eq!(
+            CodeOther::new(atom("X"), Some(Cow::Borrowed("a]"))),
+            Err(ValidationError::InvalidByte {
+                position: 1,
+                byte: b']'
+            })
+        );
+        assert!(Code::is_known_name(b"copyuid"));
+        assert_eq!(Code::plain(b"read-only"), Some(Code::ReadOnly));
+        assert!(ContinueRequest::basic(None, Text::try_from("Ready").unwrap()).is_ok());
+        assert!(ContinueRequest::basic(None, Text::try_from("abcd").unwrap()).is_err());
+        assert!(ContinueRequest::basic(Some(Code::Alert), Text::try_from("abcd").unwrap()).is_ok());
+    }
+}

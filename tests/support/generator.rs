@@ -46,12 +46,12 @@ use std::{borrow::Cow, num::NonZeroU32};
 
 use arbitrary::{Result, Unstructured};
 use imap_types::{
-    auth::{AuthMechanism, AuthenticateData, IdleDone},
+    auth::{AuthMechanism, AuthenticateData, IdleDone, KNOWN_MECHANISMS},
     body::{
         BasicFields, Body, BodyExtension, BodyLanguage, BodyStructure, Disposition, Language,
         Location, MultiPartExtension, SinglePartExtension, SpecificFields,
     },
-    capability::{Capability, CapabilityOther},
+    capability::{Capability, CapabilityOther, SIMPLE_CAPABILITIES},
     command::{
         AppendData, AppendMessage, Command, CommandBody, ListOption, ListPatterns, StoreFlags,
     },
@@ -63,11 +63,14 @@ use imap_types::{
     datetime::{Date, DateTime},
     envelope::{Address, Envelope},
     fetch::{BinaryValue, FetchAttribute, FetchItems, Macro, MessageDataItem, Part, Section},
-    flag::{Flag, FlagExtension, FlagFetch, FlagPerm, MailboxAttribute, StoreResponse, StoreType},
+    flag::{
+        Flag, FlagExtension, FlagFetch, FlagPerm, KNOWN_MAILBOX_ATTRIBUTES, MailboxAttribute,
+        StoreResponse, StoreType,
+    },
     mailbox::{Delimiter, ListCharString, ListMailbox, Mailbox},
     response::{
-        Code, CodeOther, ContinueRequest, Data, Greeting, GreetingKind, MailboxList, RespText,
-        Response, Status, StatusKind,
+        Code, CodeOther, ContinueRequest, Data, Greeting, GreetingKind, MailboxList, PLAIN_CODES,
+        RespText, Response, Status, StatusKind,
     },
     search::SearchKey,
     sequence::{SeqOrUid, Sequence, SequenceSet},
@@ -121,134 +124,6 @@ fn class_bytes(class: fn(u8) -> bool) -> Vec<u8> {
 
 /// Non-ASCII characters used to exercise UTF-8 in quoted strings and text (2, 3 and 4 bytes).
 const UTF8_SAMPLES: [char; 6] = ['é', 'ß', '台', '€', '😀', '\u{10ffff}'];
-
-/// Mechanism names known to `AuthMechanism`.
-const MECHANISMS: [&str; 14] = [
-    "PLAIN",
-    "LOGIN",
-    "OAUTHBEARER",
-    "XOAUTH2",
-    "EXTERNAL",
-    "ANONYMOUS",
-    "CRAM-MD5",
-    "DIGEST-MD5",
-    "GSSAPI",
-    "NTLM",
-    "SCRAM-SHA-1",
-    "SCRAM-SHA-1-PLUS",
-    "SCRAM-SHA-256",
-    "SCRAM-SHA-256-PLUS",
-];
-
-/// The capabilities without a parameter, by their registered names.
-const SIMPLE_CAPABILITIES: [&str; 54] = [
-    "IMAP4rev1",
-    "IMAP4rev2",
-    "STARTTLS",
-    "LOGINDISABLED",
-    "ACL",
-    "QUOTA",
-    "QUOTASET",
-    "LITERAL+",
-    "LITERAL-",
-    "IDLE",
-    "MAILBOX-REFERRALS",
-    "LOGIN-REFERRALS",
-    "NAMESPACE",
-    "ID",
-    "CHILDREN",
-    "MULTIAPPEND",
-    "BINARY",
-    "UNSELECT",
-    "UIDPLUS",
-    "URLAUTH",
-    "CATENATE",
-    "CONDSTORE",
-    "QRESYNC",
-    "ESEARCH",
-    "SASL-IR",
-    "WITHIN",
-    "ENABLE",
-    "SEARCHRES",
-    "LANGUAGE",
-    "COMPARATOR",
-    "SORT",
-    "SORT=DISPLAY",
-    "ANNOTATE-EXPERIMENT-1",
-    "LIST-EXTENDED",
-    "CONVERT",
-    "ESORT",
-    "METADATA",
-    "METADATA-SERVER",
-    "NOTIFY",
-    "FILTERS",
-    "LIST-STATUS",
-    "SPECIAL-USE",
-    "CREATE-SPECIAL-USE",
-    "MOVE",
-    "MULTISEARCH",
-    "APPENDLIMIT",
-    "UNAUTHENTICATE",
-    "STATUS=SIZE",
-    "LIST-MYRIGHTS",
-    "OBJECTID",
-    "REPLACE",
-    "SAVEDATE",
-    "PREVIEW",
-    "PARTIAL",
-];
-
-/// The response codes without an argument.
-const PLAIN_CODES: [&str; 27] = [
-    "ALERT",
-    "PARSE",
-    "READ-ONLY",
-    "READ-WRITE",
-    "TRYCREATE",
-    "UNAVAILABLE",
-    "AUTHENTICATIONFAILED",
-    "AUTHORIZATIONFAILED",
-    "EXPIRED",
-    "PRIVACYREQUIRED",
-    "CONTACTADMIN",
-    "NOPERM",
-    "INUSE",
-    "EXPUNGEISSUED",
-    "CORRUPTION",
-    "SERVERBUG",
-    "CLIENTBUG",
-    "CANNOT",
-    "LIMIT",
-    "OVERQUOTA",
-    "ALREADYEXISTS",
-    "NONEXISTENT",
-    "UIDNOTSTICKY",
-    "NOMODSEQ",
-    "CLOSED",
-    "HASCHILDREN",
-    "COMPRESSIONACTIVE",
-];
-
-/// The known mailbox attributes (without backslash).
-const MAILBOX_ATTRIBUTES: [&str; 17] = [
-    "Noinferiors",
-    "Noselect",
-    "Marked",
-    "Unmarked",
-    "NonExistent",
-    "Subscribed",
-    "Remote",
-    "HasChildren",
-    "HasNoChildren",
-    "All",
-    "Archive",
-    "Drafts",
-    "Flagged",
-    "Junk",
-    "Sent",
-    "Trash",
-    "Important",
-];
 
 /// Words that often appear as atoms, to reach keyword-like spellings.
 const WORDS: [&str; 12] = [
@@ -663,7 +538,7 @@ impl<'x, 'u> Generator<'x, 'u> {
                     g.flag_extension_where(|s| MailboxAttribute::known(s).is_none())?,
                 )
             } else {
-                let name = *g.pick(&MAILBOX_ATTRIBUTES)?;
+                let name = *g.pick(KNOWN_MAILBOX_ATTRIBUTES)?;
                 MailboxAttribute::known(name).expect("known attribute")
             })
         })?;
@@ -792,7 +667,7 @@ impl<'x, 'u> Generator<'x, 'u> {
     /// `auth-type`: a known mechanism or another atom.
     pub fn auth_mechanism(&mut self) -> Result<AuthMechanism<'static>> {
         if self.bool()? {
-            let name = *self.pick(&MECHANISMS)?;
+            let name = *self.pick(KNOWN_MECHANISMS)?;
             return Ok(AuthMechanism::try_from(name)
                 .expect("atom")
                 .into_owned_static());
@@ -804,7 +679,7 @@ impl<'x, 'u> Generator<'x, 'u> {
     pub fn capability(&mut self) -> Result<Capability<'static>> {
         Ok(match self.choose(14)? {
             0..=1 => {
-                let name = *self.pick(&SIMPLE_CAPABILITIES)?;
+                let name = self.pick(SIMPLE_CAPABILITIES)?.0;
                 Capability::try_from(name)
                     .expect("atom")
                     .into_owned_static()
@@ -866,7 +741,7 @@ impl<'x, 'u> Generator<'x, 'u> {
     pub fn code(&mut self) -> Result<Code<'static>> {
         Ok(match self.choose(12)? {
             0 => {
-                let name = *self.pick(&PLAIN_CODES)?;
+                let name = self.pick(PLAIN_CODES)?.0;
                 Code::plain(name.as_bytes()).expect("plain code")
             }
             1 => Code::BadCharset(self.list(0, 3, Self::charset)?),
