@@ -158,7 +158,10 @@ impl<'a> Parser<'a> {
     pub(crate) fn literal(&mut self) -> PResult<Literal<'a>> {
         let (length, mode) = self.literal_header(false)?;
         let data = &self.input[self.pos..self.pos + length];
-        if let Some(nul) = data.iter().position(|&b| b == 0) {
+        // `contains` scans a word at a time; the position is looked for only on failure.
+        if data.contains(&0)
+            && let Some(nul) = data.iter().position(|&b| b == 0)
+        {
             return Err(Error::Failed {
                 offset: self.pos + nul,
                 expected: "CHAR8 (no NUL in a literal)",
