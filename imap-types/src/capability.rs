@@ -212,9 +212,6 @@ impl<'a> Capability<'a> {
 
     /// The capability as written on the wire.
     pub fn as_wire(&self) -> Cow<'_, str> {
-        if let Some(name) = self.simple_name() {
-            return Cow::Borrowed(name);
-        }
         let (prefix, param): (&str, &str) = match self {
             Self::Auth(m) => ("AUTH=", m.as_str()),
             Self::Rights(a) => ("RIGHTS=", a.as_str()),
@@ -229,7 +226,7 @@ impl<'a> Capability<'a> {
             Self::MessageLimit(n) => return Cow::Owned(format!("MESSAGELIMIT={n}")),
             Self::SaveLimit(n) => return Cow::Owned(format!("SAVELIMIT={n}")),
             Self::Other(o) => return Cow::Borrowed(o.0.as_str()),
-            _ => unreachable!("simple capabilities are handled above"),
+            simple => return Cow::Borrowed(simple.simple_name().unwrap_or_default()),
         };
         Cow::Owned(format!("{prefix}{param}"))
     }
