@@ -1,7 +1,9 @@
 //! Mailbox names and LIST patterns.
 
+use alloc::vec::Vec;
+
 use imap_types::{
-    core::chars,
+    core::{AString, TaggedExtValue, chars},
     mailbox::{Delimiter, ListCharString, ListMailbox, Mailbox},
     response::MailboxList,
 };
@@ -45,10 +47,30 @@ impl<'a> Parser<'a> {
         };
         self.sp()?;
         let mailbox = self.mailbox()?;
+        let extended = if self.peek()? == b' ' && self.peek2()? == b'(' {
+            self.pos += 1;
+            Some(self.mbox_list_extended()?)
+        } else {
+            None
+        };
         Ok(MailboxList {
             attributes,
             delimiter,
             mailbox,
+            extended,
+        })
+    }
+
+    /// `mbox-list-extended = "(" [mbox-list-extended-item *(SP mbox-list-extended-item)] ")"`,
+    /// `mbox-list-extended-item = mbox-list-extended-item-tag SP tagged-ext-val`,
+    /// `mbox-list-extended-item-tag = astring`
+    fn mbox_list_extended(&mut self) -> PResult<Vec<(AString<'a>, TaggedExtValue<'a>)>> {
+        self.nested(|p| {
+            p.paren_list(true, |p| {
+                let tag = p.astring()?;
+                p.sp()?;
+                Ok((tag, p.tagged_ext_val()?))
+            })
         })
     }
 
@@ -117,6 +139,14 @@ impl Encode for MailboxList<'_> {
         }
         out.sp();
         self.mailbox.encode(out);
+        if let Some(items) = &self.extended {
+            out.sp();
+            out.paren_list(items, |(tag, value), out| {
+                tag.encode(out);
+                out.sp();
+                value.encode(out);
+            });
+        }
     }
 }
 
@@ -182,10 +212,31 @@ mod tests {
                 attributes: vec![MailboxAttribute::Noselect],
                 delimiter: Some(Delimiter::new('/').unwrap()),
                 mailbox: Mailbox::try_from("~/Mail/foo").unwrap(),
+                extended: None,
             }
         );
         assert_eq!(rest, b"\r\n");
         assert_eq!(list.encode_to_vec(), &input[..input.len() - 2]);
+
+        // RFC 9051 section 6.3.9.7: extended data after the name.
+        let input = b"() \"/\" \"Foo\" (\"CHILDINFO\" (\"SUBSCRIBED\")) ";
+        let (list, rest) = run(input, Parser::mailbox_list).unwrap();
+        assert_eq!(rest, b" ");
+        let extended = list.extended.as_ref().unwrap();
+        assert_eq!(extended.len(), 1);
+        assert_eq!(extended[0].0.as_bytes(), b"CHILDINFO");
+        assert_eq!(list.encode_to_vec(), &input[..input.len() - 1]);
+        assert_eq!(
+            run(b"() NIL x ()", Parser::mailbox_list)
+                .unwrap()
+                .0
+                .extended,
+            Some(Vec::new())
+        );
+        assert_eq!(
+            run(b"() NIL x (A)", Parser::mailbox_list),
+            Err(failed(11, "SP"))
+        );
 
         // The other LIST responses of RFC 3501 section 6.3.8, and more.
         for input in [
@@ -216,7 +267,8 @@ mod tests {
                 "prefix of {n} bytes"
             );
         }
-        assert!(run(full, Parser::mailbox_list).is_ok());
+        // Complete only once a byte after the name shows that no extended data follows.
+        assert!(run(&[&full[..], b"\r\n"].concat(), Parser::mailbox_list).is_ok());
         assert_eq!(
             run(b"(\\Noselect) \"", Parser::mailbox_list),
             Err(Error::Incomplete)

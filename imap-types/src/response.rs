@@ -6,7 +6,7 @@ use core::num::NonZeroU32;
 
 use crate::{
     capability::Capability,
-    core::{Atom, Charset, IntoStatic, Tag, Text, ValidationError, Vec1},
+    core::{AString, Atom, Charset, IntoStatic, Tag, TaggedExtValue, Text, ValidationError, Vec1},
     fetch::MessageDataItem,
     flag::{Flag, FlagPerm, MailboxAttribute},
     mailbox::{Delimiter, Mailbox},
@@ -375,7 +375,8 @@ impl IntoStatic for Data<'_> {
     }
 }
 
-/// `mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox`
+/// `mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
+/// [SP mbox-list-extended]`
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MailboxList<'a> {
     /// The mailbox's attributes.
@@ -384,12 +385,17 @@ pub struct MailboxList<'a> {
     pub delimiter: Option<Delimiter>,
     /// The mailbox.
     pub mailbox: Mailbox<'a>,
+    /// `mbox-list-extended = "(" [mbox-list-extended-item *(SP mbox-list-extended-item)] ")"`
+    /// (RFC 5258, RFC 9051), with `mbox-list-extended-item = mbox-list-extended-item-tag SP
+    /// tagged-ext-val` and the tag an `astring` (e.g. `CHILDINFO`); `None` when absent.
+    pub extended: Option<Vec<(AString<'a>, TaggedExtValue<'a>)>>,
 }
 
 crate::impl_into_static_struct!(MailboxList {
     attributes,
     delimiter,
-    mailbox
+    mailbox,
+    extended
 });
 
 /// `continue-req = "+" SP (resp-text / base64) CRLF`

@@ -1396,6 +1396,8 @@ impl<'x, 'u> Generator<'x, 'u> {
             attributes: self.mailbox_attributes()?,
             delimiter: self.delimiter()?,
             mailbox: self.mailbox()?,
+            extended: self
+                .option(|g| g.list(0, 3, |g| Ok((g.astring()?, g.tagged_ext_value(0)?))))?,
         })
     }
 
