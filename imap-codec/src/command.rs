@@ -298,8 +298,8 @@ impl<'a> Parser<'a> {
     /// `append-data = literal / literal8 / append-data-ext` (RFC 4466).
     ///
     /// `append-ext` and `append-data-ext` are both `tagged-ext`; one is read as the data when
-    /// it is `CATENATE` (RFC 4469) or is not followed by a space and more (the end of the
-    /// command).
+    /// it is `CATENATE` (RFC 4469), when the command ends after it, or when the next message's
+    /// flag list or date follows it.
     fn append_message(&mut self) -> PResult<AppendMessage<'a>> {
         self.sp()?;
         let flags = if self.peek()? == b'(' {
@@ -1473,6 +1473,36 @@ Hello Joe, do you think we can meet at 3:30 tomorrow?\r\n\
             Command::decode(b"A003 APPEND box\r\n"),
             Err(failed(15, "SP"))
         );
+    }
+
+    /// Found by the property tests: a data extension followed by a message that starts with
+    /// flags (or a date) ends its own message.
+    #[test]
+    fn append_data_extension_before_the_next_message() {
+        let input = b"A1 APPEND box (\\Seen) X-DATA (a) (\\Draft) \"01-Jan-2000 00:00:00 +0000\" {1}\r\nb\r\n";
+        let CommandBody::Append { messages, .. } = body(input) else {
+            panic!("not an APPEND");
+        };
+        assert_eq!(messages.len(), 2);
+        assert_eq!(
+            messages[0].data,
+            AppendData::Extension(TaggedExtension {
+                label: label("X-DATA"),
+                value: TaggedExtValue::Comp(vec![TaggedExtComp::AString(atom_ext("a"))]),
+            })
+        );
+        assert!(messages[0].extensions.is_empty());
+        assert_eq!(messages[1].flags, Some(vec![Flag::Draft]));
+        assert_eq!(
+            messages[1].data,
+            AppendData::Literal(Literal::try_from("b").unwrap())
+        );
+        let date_first = b"A1 APPEND box X-DATA 1 \"01-Jan-2000 00:00:00 +0000\" {1}\r\nb\r\n";
+        let CommandBody::Append { messages, .. } = body(date_first) else {
+            panic!("not an APPEND");
+        };
+        assert_eq!(messages.len(), 2);
+        assert!(messages[1].date.is_some());
     }
 
     #[test]
