@@ -15,6 +15,42 @@ use crate::{
     encode::{Encode, Encoder},
 };
 
+/// The number of bytes at the start of `bytes` that may stand unescaped in a quoted string
+/// (`QUOTED-CHAR` but `\`, or a byte of a UTF-8 sequence); `None` if every byte may.
+///
+/// Eight bytes at a time: a word is looked at byte by byte only when it holds a `"`, a `\`
+/// or a byte below 0x0e (which NUL, CR and LF are).
+#[inline]
+fn quoted_run(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // The high bit of every byte of `w` below `n` (n <= 0x80); a byte above a flagged one may
+    // be flagged wrongly, the lowest flagged byte never is.
+    #[inline(always)]
+    fn below(w: u64, n: u8) -> u64 {
+        w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH
+    }
+    let (words, tail) = bytes.as_chunks::<8>();
+    for (i, word) in words.iter().enumerate() {
+        let w = u64::from_le_bytes(*word);
+        let hits = below(w ^ (ONES * u64::from(b'"')), 1)
+            | below(w ^ (ONES * u64::from(b'\\')), 1)
+            | below(w, 0x0e);
+        if hits != 0 {
+            let first = (hits.trailing_zeros() / 8) as usize;
+            if let Some(k) = word[first..]
+                .iter()
+                .position(|&b| !chars::is_quoted_char(b))
+            {
+                return Some(i * 8 + first + k);
+            }
+        }
+    }
+    tail.iter()
+        .position(|&b| !chars::is_quoted_char(b))
+        .map(|k| words.len() * 8 + k)
+}
+
 impl<'a> Parser<'a> {
     /// `number = 1*DIGIT`: an unsigned 32-bit number.
     pub(crate) fn number(&mut self) -> PResult<u32> {
@@ -74,49 +110,45 @@ impl<'a> Parser<'a> {
     pub(crate) fn quoted(&mut self) -> PResult<Quoted<'a>> {
         self.expect(b'"', "DQUOTE")?;
         let start = self.pos;
-        let rest = &self.input[start..];
-        let n = rest
-            .iter()
-            .position(|&b| !chars::is_quoted_char(b))
-            .ok_or(Error::Incomplete)?;
-        match rest[n] {
-            b'"' => {
-                self.pos += n + 1;
-                let s = core::str::from_utf8(&rest[..n]).map_err(|e| Error::Failed {
+        let n = quoted_run(&self.input[start..]).ok_or(Error::Incomplete)?;
+        match self.input.get(start + n) {
+            Some(b'"') => {
+                self.pos = start + n + 1;
+                let s = self.utf8(start, start + n).map_err(|e| Error::Failed {
                     offset: start + e.valid_up_to(),
                     expected: "UTF-8",
                 })?;
                 Ok(Quoted::unvalidated(s))
             }
-            b'\\' => self.quoted_escaped(start),
+            Some(b'\\') => self.quoted_escaped(start, n),
             _ => Err(self.fail_at(start + n, "QUOTED-CHAR or DQUOTE")),
         }
     }
 
-    /// The slow path of `quoted`, for a string with `\` escapes.
-    fn quoted_escaped(&mut self, start: usize) -> PResult<Quoted<'a>> {
-        let mut out = Vec::new();
-        self.pos = start;
+    /// The slow path of `quoted`, for a string with `\` escapes; the first one is `run`
+    /// bytes after `start`.
+    fn quoted_escaped(&mut self, start: usize, mut run: usize) -> PResult<Quoted<'a>> {
+        let input = self.input;
+        let mut out = Vec::with_capacity(run + 16);
+        let mut pos = start;
         loop {
-            let b = self.peek()?;
-            match b {
-                b'"' => break,
-                b'\\' => {
-                    let escaped = self.peek2()?;
+            out.extend_from_slice(input.get(pos..pos + run).ok_or(Error::Incomplete)?);
+            pos += run;
+            match input.get(pos) {
+                Some(b'"') => break,
+                Some(b'\\') => {
+                    let escaped = *input.get(pos + 1).ok_or(Error::Incomplete)?;
                     if escaped != b'"' && escaped != b'\\' {
-                        return Err(self.fail_at(self.pos + 1, "quoted-specials after \"\\\""));
+                        return Err(self.fail_at(pos + 1, "quoted-specials after \"\\\""));
                     }
                     out.push(escaped);
-                    self.pos += 2;
+                    pos += 2;
                 }
-                _ if chars::is_quoted_char(b) => {
-                    out.push(b);
-                    self.pos += 1;
-                }
-                _ => return Err(self.fail("QUOTED-CHAR or DQUOTE")),
+                _ => return Err(self.fail_at(pos, "QUOTED-CHAR or DQUOTE")),
             }
+            run = quoted_run(input.get(pos..).unwrap_or_default()).ok_or(Error::Incomplete)?;
         }
-        self.pos += 1;
+        self.pos = pos + 1;
         let s = String::from_utf8(out).map_err(|e| Error::Failed {
             offset: start + e.utf8_error().valid_up_to(),
             expected: "UTF-8",
@@ -226,10 +258,12 @@ impl<'a> Parser<'a> {
     pub(crate) fn text(&mut self) -> PResult<Text<'a>> {
         let start = self.pos;
         let bytes = self.take_while(chars::is_text_char)?;
-        let s = core::str::from_utf8(bytes).map_err(|e| Error::Failed {
-            offset: start + e.valid_up_to(),
-            expected: "UTF-8 text",
-        })?;
+        let s = self
+            .utf8(start, start + bytes.len())
+            .map_err(|e| Error::Failed {
+                offset: start + e.valid_up_to(),
+                expected: "UTF-8 text",
+            })?;
         if s.starts_with('[') {
             return Err(Error::Failed {
                 offset: start,

@@ -135,7 +135,19 @@ pub(crate) struct Parser<'a> {
     /// (commands) rather than as incomplete input (responses).
     pub(crate) announce_literals: bool,
     depth: u16,
+    /// A stretch of the input already checked to be UTF-8, which starts at `utf8_start`:
+    /// strings and tokens inside it are sliced from it instead of being checked one by one
+    /// (see [`Parser::utf8`]).
+    utf8: &'a str,
+    utf8_start: usize,
+    /// How many bytes the next stretch covers; it doubles with every stretch, so that short
+    /// messages check few bytes past their end and long ones need few stretches.
+    utf8_window: usize,
 }
+
+/// The first and the largest stretch checked by [`Parser::utf8`].
+const UTF8_WINDOW_FIRST: usize = 128;
+const UTF8_WINDOW_MAX: usize = 8192;
 
 impl<'a> Parser<'a> {
     pub(crate) fn new(input: &'a [u8], options: &DecodeOptions) -> Self {
@@ -145,7 +157,53 @@ impl<'a> Parser<'a> {
             options: *options,
             announce_literals: false,
             depth: 0,
+            utf8: "",
+            utf8_start: 0,
+            utf8_window: UTF8_WINDOW_FIRST,
         }
+    }
+
+    /// The input bytes `start..end` as `&str`, or the error of `core::str::from_utf8` on
+    /// exactly those bytes.
+    ///
+    /// Checking many short strings one by one costs far more than checking the stretch of
+    /// input around them once, so a stretch from `start` on is checked and kept, and later
+    /// strings inside it are sliced from it.
+    #[inline]
+    pub(crate) fn utf8(
+        &mut self,
+        start: usize,
+        end: usize,
+    ) -> Result<&'a str, core::str::Utf8Error> {
+        if let Some(from) = start.checked_sub(self.utf8_start)
+            && let Some(s) = self.utf8.get(from..end - self.utf8_start)
+        {
+            return Ok(s);
+        }
+        self.utf8_stretch(start, end)
+    }
+
+    /// The slow path of [`Parser::utf8`]: checks a new stretch that starts at `start`.
+    #[inline(never)]
+    fn utf8_stretch(&mut self, start: usize, end: usize) -> Result<&'a str, core::str::Utf8Error> {
+        let input = self.input;
+        let window = self.utf8_window;
+        self.utf8_window = (window * 2).min(UTF8_WINDOW_MAX);
+        let mut limit = input.len().min(start.saturating_add(window)).max(end);
+        // The stretch must not end inside a character.
+        while limit > end && input.get(limit).is_some_and(|&b| b & 0xc0 == 0x80) {
+            limit -= 1;
+        }
+        if let Ok(stretch) = core::str::from_utf8(&input[start..limit]) {
+            self.utf8 = stretch;
+            self.utf8_start = start;
+            if let Some(s) = stretch.get(..end - start) {
+                return Ok(s);
+            }
+        }
+        // Bytes that are not UTF-8 in the stretch (or `end` inside a character): these bytes
+        // alone decide.
+        core::str::from_utf8(&input[start..end])
     }
 
     /// Runs `rule` over the whole message and turns the outcome into the public result.
@@ -320,11 +378,12 @@ impl<'a> Parser<'a> {
 
     /// Bytes that the caller has checked to be ASCII, as `&str`.
     #[inline(always)]
-    pub(crate) fn ascii(&self, bytes: &'a [u8], start: usize) -> PResult<&'a str> {
-        core::str::from_utf8(bytes).map_err(|e| Error::Failed {
-            offset: start + e.valid_up_to(),
-            expected: "ASCII",
-        })
+    pub(crate) fn ascii(&mut self, bytes: &'a [u8], start: usize) -> PResult<&'a str> {
+        self.utf8(start, start + bytes.len())
+            .map_err(|e| Error::Failed {
+                offset: start + e.valid_up_to(),
+                expected: "ASCII",
+            })
     }
 
     /// Runs a rule one nesting level deeper, failing past the depth limit.
