@@ -404,13 +404,24 @@ impl<'a> Parser<'a> {
     pub(crate) fn paren_list<T>(
         &mut self,
         allow_empty: bool,
+        item: impl FnMut(&mut Self) -> PResult<T>,
+    ) -> PResult<alloc::vec::Vec<T>> {
+        self.paren_list_with_capacity(0, allow_empty, item)
+    }
+
+    /// [`Parser::paren_list`] with room for `capacity` elements from the first one on (a
+    /// guess that saves the reallocations of a growing list).
+    pub(crate) fn paren_list_with_capacity<T>(
+        &mut self,
+        capacity: usize,
+        allow_empty: bool,
         mut item: impl FnMut(&mut Self) -> PResult<T>,
     ) -> PResult<alloc::vec::Vec<T>> {
         self.expect(b'(', "\"(\"")?;
-        let mut items = alloc::vec::Vec::new();
         if allow_empty && self.eat(b')')? {
-            return Ok(items);
+            return Ok(alloc::vec::Vec::new());
         }
+        let mut items = alloc::vec::Vec::with_capacity(capacity);
         loop {
             items.push(item(self)?);
             if self.eat(b')')? {

@@ -261,7 +261,9 @@ impl<'a> Parser<'a> {
 
     /// `msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic / msg-att-static)) ")"`
     pub(crate) fn msg_att(&mut self) -> PResult<Vec1<MessageDataItem<'a>>> {
-        let items = self.paren_list(false, Parser::msg_att_item)?;
+        // Room for the items of a typical header fetch (UID, FLAGS, INTERNALDATE,
+        // RFC822.SIZE, ENVELOPE, BODYSTRUCTURE) without a reallocation.
+        let items = self.paren_list_with_capacity(8, false, Parser::msg_att_item)?;
         Ok(Vec1::unvalidated(items))
     }
 
