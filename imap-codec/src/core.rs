@@ -595,6 +595,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn utf8_is_checked_once_per_stretch_and_exactly_where_it_fails() {
+        let input = b"\"a\" \"b\" {1}\r\n\xff \"c\xc3\xa9\" ";
+        let mut p = Parser::new(input, &DecodeOptions::default());
+        assert_eq!(p.quoted().unwrap().as_str(), "a");
+        p.sp().unwrap();
+        assert_eq!(p.quoted().unwrap().as_str(), "b");
+        p.sp().unwrap();
+        assert_eq!(p.literal().unwrap().data(), b"\xff");
+        p.sp().unwrap();
+        assert_eq!(p.quoted().unwrap().as_str(), "c\u{e9}");
+        let mut p = Parser::new(b"\"ok\" \"x\xff\" ", &DecodeOptions::default());
+        assert_eq!(p.quoted().unwrap().as_str(), "ok");
+        p.sp().unwrap();
+        assert_eq!(p.quoted(), Err(failed(7, "UTF-8")));
+    }
+
+    #[test]
     fn literal_rules() {
         let (lit, rest) = run(b"{3}\r\nabc)", Parser::literal).unwrap();
         assert_eq!(

@@ -194,15 +194,18 @@ impl<'a> Parser<'a> {
         while limit > end && input.get(limit).is_some_and(|&b| b & 0xc0 == 0x80) {
             limit -= 1;
         }
-        if let Ok(stretch) = core::str::from_utf8(&input[start..limit]) {
-            self.utf8 = stretch;
-            self.utf8_start = start;
-            if let Some(s) = stretch.get(..end - start) {
-                return Ok(s);
-            }
+        // Where the stretch holds bytes that are not UTF-8 (8-bit literal data, say), its valid
+        // part is kept, so that the next strings do not check the same bytes again.
+        let stretch = match core::str::from_utf8(&input[start..limit]) {
+            Ok(stretch) => stretch,
+            Err(e) => core::str::from_utf8(&input[start..start + e.valid_up_to()]).unwrap_or(""),
+        };
+        self.utf8 = stretch;
+        self.utf8_start = start;
+        if let Some(s) = stretch.get(..end - start) {
+            return Ok(s);
         }
-        // Bytes that are not UTF-8 in the stretch (or `end` inside a character): these bytes
-        // alone decide.
+        // `end` lies past the valid part (or inside a character): these bytes alone decide.
         core::str::from_utf8(&input[start..end])
     }
 
