@@ -190,8 +190,9 @@ impl<'a> Parser<'a> {
     pub(crate) fn literal(&mut self) -> PResult<Literal<'a>> {
         let (length, mode) = self.literal_header(false)?;
         let data = &self.input[self.pos..self.pos + length];
-        // `contains` scans a word at a time; the position is looked for only on failure.
-        if data.contains(&0)
+        // A fold without early exit becomes a vector loop; the position is looked for only on
+        // failure.
+        if data.iter().fold(false, |nul, &b| nul | (b == 0))
             && let Some(nul) = data.iter().position(|&b| b == 0)
         {
             return Err(Error::Failed {
