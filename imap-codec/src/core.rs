@@ -80,6 +80,18 @@ impl<'a> Parser<'a> {
         Ok(value)
     }
 
+    /// `mod-sequence-value = 1*DIGIT`: a positive number below 2^63 (RFC 7162).
+    pub(crate) fn mod_sequence_value(&mut self) -> PResult<u64> {
+        let start = self.pos;
+        match self.number64()? {
+            0 => Err(Error::Failed {
+                offset: start,
+                expected: "mod-sequence-value",
+            }),
+            value => Ok(value),
+        }
+    }
+
     /// `nz-number = digit-nz *DIGIT`
     pub(crate) fn nz_number(&mut self) -> PResult<NonZeroU32> {
         let start = self.pos;
@@ -553,6 +565,11 @@ pub(crate) mod tests {
         assert_eq!(run(b"x", Parser::number), Err(failed(0, "number")));
         assert_eq!(run(b"0 ", Parser::nz_number), Err(failed(0, "nz-number")));
         assert_eq!(run(b"7 ", Parser::nz_number).unwrap().0.get(), 7);
+        assert_eq!(run(b"9 ", Parser::mod_sequence_value), Ok((9, &b" "[..])));
+        assert_eq!(
+            run(b"0)", Parser::mod_sequence_value),
+            Err(failed(0, "mod-sequence-value"))
+        );
     }
 
     #[test]

@@ -197,7 +197,7 @@ impl<'a> Parser<'a> {
                     self.pos += 2;
                     self.keyword(b"MODSEQ", "MODSEQ")?;
                     self.sp()?;
-                    mod_seq = Some(mod_sequence_value(self)?);
+                    mod_seq = Some(self.mod_sequence_value()?);
                     self.expect(b')', "\")\"")?;
                     break;
                 }
@@ -306,7 +306,7 @@ impl<'a> Parser<'a> {
             })
         } else if is(b"HIGHESTMODSEQ") {
             self.sp()?;
-            Ok(Code::HighestModSeq(mod_sequence_value(self)?))
+            Ok(Code::HighestModSeq(self.mod_sequence_value()?))
         } else if is(b"MODIFIED") {
             self.sp()?;
             Ok(Code::Modified(self.sequence_set()?))
@@ -354,18 +354,6 @@ fn uid_set<'a>(p: &mut Parser<'a>) -> PResult<SequenceSet<'a>> {
             expected: "uid-set",
         }),
         None => Ok(set),
-    }
-}
-
-/// `mod-sequence-value = 1*DIGIT`, a positive number below 2^63 (RFC 7162).
-fn mod_sequence_value(p: &mut Parser<'_>) -> PResult<u64> {
-    let start = p.pos;
-    match p.number64()? {
-        0 => Err(Error::Failed {
-            offset: start,
-            expected: "mod-sequence-value",
-        }),
-        value => Ok(value),
     }
 }
 
