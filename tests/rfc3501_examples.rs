@@ -7,15 +7,18 @@
 //! header lists what differs from the RFC's text and why; only two examples are left out of
 //! the valid ones, and [`left_out_examples_are_rejected`] checks that they are indeed invalid.
 
+// `Kind::parse` (the CLI's kind names) and the decoded value of `Decoded` serve only the
+// `imap` example.
+#[allow(dead_code)]
+#[path = "../imap-codec/examples/imap/transcript.rs"]
+mod transcript;
+
 use imap_codec::{
-    Decode, DecodeError, Encode,
+    DecodeError,
     framer::{FrameEvent, Framer, FramerConfig, Origin},
 };
-use imap_types::{
-    auth::AuthenticateData,
-    command::Command,
-    response::{Greeting, Response},
-};
+
+use transcript::{Kind, Session};
 
 const EXAMPLES: &str = include_str!("data/rfc3501_examples.trace");
 
@@ -27,15 +30,6 @@ const SECTIONS: &[&str] = &[
     "7.1.5", "7.2.1", "7.2.2", "7.2.3", "7.2.4", "7.2.5", "7.2.6", "7.3.1", "7.3.2", "7.4.1",
     "7.4.2", "7.5", "8",
 ];
-
-/// What a message is decoded as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Greeting,
-    Command,
-    Response,
-    AuthenticateData,
-}
 
 /// One message of an example.
 #[derive(Debug, Clone)]
@@ -61,136 +55,28 @@ impl Example {
     }
 }
 
-/// The side and the text of a `C: ` or `S: ` line.
-fn split_prefix(line: &str) -> Option<(Origin, &str)> {
-    let side = match line.get(..2)? {
-        "C:" => Origin::Client,
-        "S:" => Origin::Server,
-        _ => return None,
-    };
-    match line.get(2..)? {
-        "" => Some((side, "")),
-        rest => rest.strip_prefix(' ').map(|text| (side, text)),
-    }
-}
-
-/// The state of an example's exchange: which kind the next message is.
-#[derive(Default)]
-struct Session {
-    greeting_expected: bool,
-    /// The tag of an AUTHENTICATE awaiting its tagged response.
-    authenticating: Option<Vec<u8>>,
-    /// Whether the server has answered it with `+`.
-    continued: bool,
-}
-
-impl Session {
-    fn kind(&mut self, side: Origin, bytes: &[u8]) -> Kind {
-        match side {
-            Origin::Server if self.greeting_expected => {
-                self.greeting_expected = false;
-                Kind::Greeting
-            }
-            Origin::Server => {
-                if let Some(tag) = &self.authenticating {
-                    if bytes.starts_with(b"+") {
-                        self.continued = true;
-                    } else if bytes.starts_with(tag) && bytes.get(tag.len()) == Some(&b' ') {
-                        self.authenticating = None;
-                        self.continued = false;
-                    }
-                }
-                Kind::Response
-            }
-            Origin::Client if self.authenticating.is_some() && self.continued => {
-                Kind::AuthenticateData
-            }
-            Origin::Client => {
-                let mut words = bytes.split(|&b| b == b' ');
-                let tag = words.next().unwrap_or_default();
-                if words
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"AUTHENTICATE"))
-                {
-                    self.authenticating = Some(tag.to_vec());
-                    self.continued = false;
-                }
-                Kind::Command
-            }
-        }
-    }
-}
-
 /// The messages of the data file, in order.
 fn examples() -> Vec<Example> {
-    let lines: Vec<&str> = EXAMPLES.lines().collect();
-    let mut examples: Vec<Example> = Vec::new();
-    let mut section = String::new();
-    let mut session = Session::default();
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        let number = i + 1;
-        i += 1;
-        if let Some(header) = line.strip_prefix("## ") {
-            let mut words = header.split_whitespace();
-            section = words.next().expect("a section number").to_owned();
-            session = Session {
-                greeting_expected: words.any(|w| w == "greeting"),
-                ..Session::default()
-            };
-            continue;
+    let messages = transcript::parse(EXAMPLES).expect("the data file is a valid transcript");
+    let mut session = Session::new(false);
+    let mut examples = Vec::with_capacity(messages.len());
+    for message in messages {
+        if let Some(greeting) = message.new_session {
+            assert!(
+                !message.section.is_empty(),
+                "line {}: a section number",
+                message.line
+            );
+            session = Session::new(greeting);
         }
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(canonical) = line.strip_prefix("=> ") {
-            let last = examples.last_mut().expect("`=>` after a message");
-            last.canonical = format!("{canonical}\r\n").into_bytes();
-            continue;
-        }
-        let (side, first) =
-            split_prefix(line).unwrap_or_else(|| panic!("line {number}: not `C: ` or `S: `"));
-        let mut framer = Framer::new(FramerConfig {
-            max_message_size: usize::MAX,
-            max_literal_size: u32::MAX,
-            origin: side,
-        });
-        framer.push(format!("{first}\r\n").as_bytes());
-        let bytes = loop {
-            match framer.next_event() {
-                Some(FrameEvent::Message(bytes)) => break bytes.to_vec(),
-                Some(FrameEvent::LiteralAwaitingContinuation { .. }) => {
-                    while let Some((Origin::Server, text)) =
-                        lines.get(i).and_then(|l| split_prefix(l))
-                    {
-                        let bytes = format!("{text}\r\n").into_bytes();
-                        examples.push(Example {
-                            section: section.clone(),
-                            line: i + 1,
-                            kind: session.kind(Origin::Server, &bytes),
-                            canonical: bytes.clone(),
-                            bytes,
-                        });
-                        i += 1;
-                    }
-                }
-                Some(FrameEvent::Rejected(error)) => panic!("line {number}: {error}"),
-                None => {
-                    let next = lines
-                        .get(i)
-                        .unwrap_or_else(|| panic!("line {number}: the message does not end"));
-                    framer.push(format!("{next}\r\n").as_bytes());
-                    i += 1;
-                }
-            }
-        };
+        let kind = session.kind_of(&message);
+        session.after(&message);
         examples.push(Example {
-            section: section.clone(),
-            line: number,
-            kind: session.kind(side, &bytes),
-            canonical: bytes.clone(),
-            bytes,
+            section: message.section,
+            line: message.line,
+            kind,
+            canonical: message.canonical.unwrap_or_else(|| message.bytes.clone()),
+            bytes: message.bytes,
         });
     }
     examples
@@ -227,39 +113,25 @@ impl From<DecodeError<'_>> for Outcome {
     }
 }
 
-/// Decodes `$bytes` as `$ty`: the outcome, and for a value, whether it re-encodes to
-/// `$canonical` and decodes back to an equal value (`Err` with what went wrong if not).
-macro_rules! decode_as {
-    ($ty:ty, $bytes:expr, $canonical:expr) => {{
-        let bytes: &[u8] = $bytes;
-        let canonical: &[u8] = $canonical;
-        match <$ty>::decode(bytes) {
-            Err(error) => (Outcome::from(error), Ok(())),
-            Ok((rest, value)) => {
-                let encoded = value.encode_to_vec();
-                let fidelity = if encoded != canonical {
-                    Err(format!(
-                        "re-encodes to {:?}",
-                        String::from_utf8_lossy(&encoded)
-                    ))
-                } else {
-                    match <$ty>::decode(&encoded) {
-                        Ok((rest, again)) if rest.is_empty() && again == value => Ok(()),
-                        other => Err(format!("the re-encoding decodes to {other:?}")),
-                    }
-                };
-                (Outcome::Value { rest: rest.len() }, fidelity)
-            }
-        }
-    }};
-}
-
+/// Decodes `bytes` as `kind`: the outcome, and for a value, whether it re-encodes to
+/// `canonical` and decodes back to an equal value (`Err` with what went wrong if not).
 fn decode(kind: Kind, bytes: &[u8], canonical: &[u8]) -> (Outcome, Result<(), String>) {
-    match kind {
-        Kind::Greeting => decode_as!(Greeting, bytes, canonical),
-        Kind::Command => decode_as!(Command, bytes, canonical),
-        Kind::Response => decode_as!(Response, bytes, canonical),
-        Kind::AuthenticateData => decode_as!(AuthenticateData, bytes, canonical),
+    match kind.decode(bytes) {
+        Err(error) => (Outcome::from(error), Ok(())),
+        Ok(decoded) => {
+            let fidelity = if decoded.encoded != canonical {
+                Err(format!(
+                    "re-encodes to {:?}",
+                    String::from_utf8_lossy(&decoded.encoded)
+                ))
+            } else {
+                match decoded.unfaithful {
+                    None => Ok(()),
+                    Some(problem) => Err(problem),
+                }
+            };
+            (Outcome::Value { rest: decoded.rest }, fidelity)
+        }
     }
 }
 
