@@ -425,8 +425,8 @@ mod tests {
 
     use super::*;
     use crate::{
-        core::tests::{failed, run},
-        decode::{DecodeOptions, Error},
+        core::tests::{assert_prefixes_incomplete, failed, run},
+        decode::DecodeOptions,
     };
 
     fn s(value: &str) -> IString<'_> {
@@ -448,13 +448,7 @@ mod tests {
             "{}",
             alloc::string::String::from_utf8_lossy(&body.encode_to_vec())
         );
-        for n in 0..input.len() {
-            assert_eq!(
-                run(&input[..n], Parser::body),
-                Err(Error::Incomplete),
-                "prefix of {n} bytes"
-            );
-        }
+        assert_prefixes_incomplete(input, Parser::body);
         body
     }
 

@@ -2,7 +2,7 @@
 
 use alloc::vec::Vec;
 
-use imap_types::capability::Capability;
+use imap_types::capability::{Capability, WireForm};
 use imap_types::core::Vec1;
 
 use crate::{
@@ -45,7 +45,17 @@ impl<'a> Parser<'a> {
 
 impl Encode for Capability<'_> {
     fn encode(&self, out: &mut Encoder) {
-        out.push(self.as_wire().as_bytes());
+        match self.wire_form() {
+            WireForm::Name(name) => out.push(name.as_bytes()),
+            WireForm::Prefixed(prefix, param) => {
+                out.push(prefix.as_bytes());
+                out.push(param.as_bytes());
+            }
+            WireForm::Numbered(prefix, n) => {
+                out.push(prefix.as_bytes());
+                out.number(u64::from(n));
+            }
+        }
     }
 }
 

@@ -542,6 +542,20 @@ pub(crate) mod tests {
         Ok((value, &input[p.pos..]))
     }
 
+    /// Asserts that every proper prefix of `input` gives `Incomplete` with `rule`.
+    pub(crate) fn assert_prefixes_incomplete<'a, T: core::fmt::Debug + PartialEq>(
+        input: &'a [u8],
+        rule: impl Fn(&mut Parser<'a>) -> PResult<T>,
+    ) {
+        for n in 0..input.len() {
+            assert_eq!(
+                run(&input[..n], &rule).map(|(value, _)| value),
+                Err(Error::Incomplete),
+                "prefix of {n} bytes"
+            );
+        }
+    }
+
     pub(crate) fn failed(offset: usize, expected: &'static str) -> Error {
         Error::Failed { offset, expected }
     }

@@ -214,7 +214,7 @@ impl Encode for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::tests::{failed, run};
+    use crate::core::tests::{assert_prefixes_incomplete, failed, run};
 
     #[test]
     fn date_time_rule() {
@@ -260,13 +260,7 @@ mod tests {
     #[test]
     fn date_time_incomplete_and_malformed() {
         let full = b"\"17-Jul-1996 02:44:25 -0700\"";
-        for n in 0..full.len() {
-            assert_eq!(
-                run(&full[..n], Parser::date_time),
-                Err(Error::Incomplete),
-                "prefix of {n} bytes"
-            );
-        }
+        assert_prefixes_incomplete(full, Parser::date_time);
         let bad = |s: &'static [u8]| run(s, Parser::date_time);
         assert_eq!(bad(b"17-Jul"), Err(failed(0, "DQUOTE")));
         assert_eq!(

@@ -155,7 +155,7 @@ mod tests {
 
     use super::*;
     use crate::{
-        core::tests::{failed, run},
+        core::tests::{assert_prefixes_incomplete, failed, run},
         decode::{DecodeOptions, Error},
     };
 
@@ -210,13 +210,7 @@ NIL NIL \"<B27397-0100000@cac.washington.edu>\")";
 
     #[test]
     fn envelope_prefixes_are_incomplete() {
-        for n in 0..RFC3501_ENVELOPE.len() {
-            assert_eq!(
-                run(&RFC3501_ENVELOPE[..n], Parser::envelope),
-                Err(Error::Incomplete),
-                "prefix of {n} bytes"
-            );
-        }
+        assert_prefixes_incomplete(RFC3501_ENVELOPE, Parser::envelope);
     }
 
     #[test]

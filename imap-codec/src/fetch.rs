@@ -633,7 +633,7 @@ mod tests {
 
     use super::*;
     use crate::{
-        core::tests::{failed, run},
+        core::tests::{assert_prefixes_incomplete, failed, run},
         decode::DecodeOptions,
     };
 
@@ -720,12 +720,7 @@ mod tests {
             ]))
         );
         assert_eq!(items.encode_to_vec(), input);
-        for n in 0..input.len() {
-            assert_eq!(
-                run(&input[..n], Parser::fetch_items),
-                Err(Error::Incomplete)
-            );
-        }
+        assert_prefixes_incomplete(input, Parser::fetch_items);
         assert_eq!(run(b"ALL", Parser::fetch_items), Err(Error::Incomplete));
         assert_eq!(
             run(b"ALLX\r\n", Parser::fetch_items),
@@ -810,9 +805,7 @@ mod tests {
             }
             assert_eq!(expected.encode_to_vec(), *bytes);
             // Every proper prefix is incomplete.
-            for n in 0..bytes.len() {
-                assert_eq!(run(&bytes[..n], Parser::fetch_att), Err(Error::Incomplete));
-            }
+            assert_prefixes_incomplete(bytes, Parser::fetch_att);
             // Case does not matter.
             let lower = bytes.to_ascii_lowercase();
             let input = [&lower[..], b")"].concat();
@@ -885,9 +878,7 @@ mod tests {
             let mut out = Encoder::new();
             encode_section(&section, &mut out);
             assert_eq!(out.as_bytes(), *input);
-            for n in 0..input.len() {
-                assert_eq!(run(&input[..n], Parser::section), Err(Error::Incomplete));
-            }
+            assert_prefixes_incomplete(input, Parser::section);
         }
         assert_eq!(
             run(b"[MIME]", Parser::section),
@@ -1024,13 +1015,7 @@ SAVEDATE NIL PREVIEW \"Preview text!\" PREVIEW NIL)";
         assert_eq!(items[19], M::SaveDate(None));
         assert_eq!(items[20], M::Preview(ns("Preview text!")));
         assert_eq!(items[21], M::Preview(NString::NIL));
-        for n in 0..MSG_ATT.len() {
-            assert_eq!(
-                run(&MSG_ATT[..n], Parser::msg_att),
-                Err(Error::Incomplete),
-                "prefix of {n} bytes"
-            );
-        }
+        assert_prefixes_incomplete(MSG_ATT, Parser::msg_att);
     }
 
     #[test]

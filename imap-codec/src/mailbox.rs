@@ -160,7 +160,7 @@ mod tests {
     };
 
     use super::*;
-    use crate::core::tests::{failed, run};
+    use crate::core::tests::{assert_prefixes_incomplete, failed, run};
 
     #[test]
     fn mailbox_rule() {
@@ -260,13 +260,7 @@ mod tests {
         assert_eq!(list.delimiter, None);
 
         let full = b"(\\Noselect \\X) \"\\\\\" {3}\r\nfoo";
-        for n in 0..full.len() {
-            assert_eq!(
-                run(&full[..n], Parser::mailbox_list),
-                Err(Error::Incomplete),
-                "prefix of {n} bytes"
-            );
-        }
+        assert_prefixes_incomplete(full, Parser::mailbox_list);
         // Complete only once a byte after the name shows that no extended data follows.
         assert!(run(&[&full[..], b"\r\n"].concat(), Parser::mailbox_list).is_ok());
         assert_eq!(

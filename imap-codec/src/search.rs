@@ -215,7 +215,7 @@ mod tests {
 
     use super::*;
     use crate::{
-        core::tests::{failed, run},
+        core::tests::{assert_prefixes_incomplete, failed, run},
         decode::DecodeOptions,
     };
 
@@ -306,13 +306,7 @@ mod tests {
     #[test]
     fn search_key_incomplete_prefixes() {
         let full = b"OR (FROM \"Smith\" SINCE 1-Feb-1994) NOT UID 1:4,9 BODY {3}\r\nabc";
-        for n in 0..full.len() {
-            assert_eq!(
-                run(&full[..n], keys),
-                Err(Error::Incomplete),
-                "prefix of {n} bytes"
-            );
-        }
+        assert_prefixes_incomplete(full, keys);
         assert!(run(&[&full[..], b"\r\n"].concat(), keys).is_ok());
     }
 

@@ -210,25 +210,34 @@ impl<'a> Capability<'a> {
         Self::Other(CapabilityOther(atom))
     }
 
+    /// The capability as written on the wire, in parts (so that an encoder needs no
+    /// allocation).
+    pub fn wire_form(&self) -> WireForm<'_> {
+        match self {
+            Self::Auth(m) => WireForm::Prefixed("AUTH=", m.as_str()),
+            Self::Rights(a) => WireForm::Prefixed("RIGHTS=", a.as_str()),
+            Self::QuotaRes(a) => WireForm::Prefixed("QUOTA=RES-", a.as_str()),
+            Self::Thread(a) => WireForm::Prefixed("THREAD=", a.as_str()),
+            Self::Context(a) => WireForm::Prefixed("CONTEXT=", a.as_str()),
+            Self::I18nLevel(a) => WireForm::Prefixed("I18NLEVEL=", a.as_str()),
+            Self::Compress(a) => WireForm::Prefixed("COMPRESS=", a.as_str()),
+            Self::Utf8(a) => WireForm::Prefixed("UTF8=", a.as_str()),
+            Self::UrlAuthExt(a) => WireForm::Prefixed("URLAUTH=", a.as_str()),
+            Self::AppendLimitOf(n) => WireForm::Numbered("APPENDLIMIT=", *n),
+            Self::MessageLimit(n) => WireForm::Numbered("MESSAGELIMIT=", *n),
+            Self::SaveLimit(n) => WireForm::Numbered("SAVELIMIT=", *n),
+            Self::Other(o) => WireForm::Name(o.0.as_str()),
+            simple => WireForm::Name(simple.simple_name().unwrap_or_default()),
+        }
+    }
+
     /// The capability as written on the wire.
     pub fn as_wire(&self) -> Cow<'_, str> {
-        let (prefix, param): (&str, &str) = match self {
-            Self::Auth(m) => ("AUTH=", m.as_str()),
-            Self::Rights(a) => ("RIGHTS=", a.as_str()),
-            Self::QuotaRes(a) => ("QUOTA=RES-", a.as_str()),
-            Self::Thread(a) => ("THREAD=", a.as_str()),
-            Self::Context(a) => ("CONTEXT=", a.as_str()),
-            Self::I18nLevel(a) => ("I18NLEVEL=", a.as_str()),
-            Self::Compress(a) => ("COMPRESS=", a.as_str()),
-            Self::Utf8(a) => ("UTF8=", a.as_str()),
-            Self::UrlAuthExt(a) => ("URLAUTH=", a.as_str()),
-            Self::AppendLimitOf(n) => return Cow::Owned(format!("APPENDLIMIT={n}")),
-            Self::MessageLimit(n) => return Cow::Owned(format!("MESSAGELIMIT={n}")),
-            Self::SaveLimit(n) => return Cow::Owned(format!("SAVELIMIT={n}")),
-            Self::Other(o) => return Cow::Borrowed(o.0.as_str()),
-            simple => return Cow::Borrowed(simple.simple_name().unwrap_or_default()),
-        };
-        Cow::Owned(format!("{prefix}{param}"))
+        match self.wire_form() {
+            WireForm::Name(name) => Cow::Borrowed(name),
+            WireForm::Prefixed(prefix, param) => Cow::Owned(format!("{prefix}{param}")),
+            WireForm::Numbered(prefix, n) => Cow::Owned(format!("{prefix}{n}")),
+        }
     }
 }
 
@@ -237,6 +246,17 @@ impl<'a> TryFrom<&'a str> for Capability<'a> {
     fn try_from(value: &'a str) -> Result<Self, Self::Error> {
         Ok(Self::from_atom(Atom::try_from(value)?))
     }
+}
+
+/// How a capability is written: a name, a prefix and a parameter, or a prefix and a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WireForm<'c> {
+    /// The whole name, e.g. `IDLE`.
+    Name(&'c str),
+    /// A family prefix and its parameter, e.g. `AUTH=` and `PLAIN`.
+    Prefixed(&'static str, &'c str),
+    /// A prefix and a number, e.g. `APPENDLIMIT=` and `1000`.
+    Numbered(&'static str, u32),
 }
 
 /// A capability that is none of the known ones.
