@@ -41,13 +41,7 @@ impl<'a> Parser<'a> {
 
     /// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`
     fn body_type_mpart(&mut self) -> PResult<BodyStructure<'a>> {
-        let mut bodies = Vec::new();
-        loop {
-            bodies.push(self.body()?);
-            if self.peek()? != b'(' {
-                break;
-            }
-        }
+        let bodies = self.list_tail(4, &mut Parser::body, |p| Ok(p.peek()? == b'('))?;
         self.sp()?;
         let subtype = self.string()?;
         let extension = if self.eat(b' ')? {

@@ -66,18 +66,22 @@ impl<'a> Parser<'a> {
     pub(crate) fn number64(&mut self) -> PResult<u64> {
         let start = self.pos;
         let digits = self.take_while1(is_digit, "number")?;
-        let mut value: u64 = 0;
-        for &d in digits {
-            value = value
-                .checked_mul(10)
-                .and_then(|v| v.checked_add(u64::from(d - b'0')))
-                .filter(|&v| v <= i64::MAX as u64)
-                .ok_or(Error::Failed {
-                    offset: start,
-                    expected: "number below 2^63",
-                })?;
+        let digit = |d: &u8| u64::from(d - b'0');
+        // Eighteen digits stay below 2^63: only longer numbers need the overflow checks.
+        if digits.len() <= 18 {
+            return Ok(digits.iter().fold(0, |v, d| v * 10 + digit(d)));
         }
-        Ok(value)
+        digits
+            .iter()
+            .try_fold(0u64, |v, d| {
+                v.checked_mul(10)
+                    .and_then(|v| v.checked_add(digit(d)))
+                    .filter(|&v| v <= i64::MAX as u64)
+            })
+            .ok_or(Error::Failed {
+                offset: start,
+                expected: "number below 2^63",
+            })
     }
 
     /// `mod-sequence-value = 1*DIGIT`: a positive number below 2^63 (RFC 7162).
@@ -574,6 +578,23 @@ pub(crate) mod tests {
         assert_eq!(
             run(b"99999999999999999999 ", Parser::number64),
             Err(failed(0, "number below 2^63"))
+        );
+        // The edges of the digit counts that need no overflow check, and leading zeros.
+        assert_eq!(
+            run(b"999999999999999999 ", Parser::number64),
+            Ok((999_999_999_999_999_999, &b" "[..]))
+        );
+        assert_eq!(
+            run(b"9223372036854775807 ", Parser::number64),
+            Ok((i64::MAX as u64, &b" "[..]))
+        );
+        assert_eq!(
+            run(b"9223372036854775808 ", Parser::number64),
+            Err(failed(0, "number below 2^63"))
+        );
+        assert_eq!(
+            run(b"0000000000000000000000042 ", Parser::number64),
+            Ok((42, &b" "[..]))
         );
         assert_eq!(run(b"12", Parser::number), Err(Error::Incomplete));
         assert_eq!(run(b"x", Parser::number), Err(failed(0, "number")));

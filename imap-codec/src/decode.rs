@@ -409,10 +409,10 @@ impl<'a> Parser<'a> {
         allow_empty: bool,
         item: impl FnMut(&mut Self) -> PResult<T>,
     ) -> PResult<alloc::vec::Vec<T>> {
-        self.paren_list_with_capacity(0, allow_empty, item)
+        self.paren_list_with_capacity(4, allow_empty, item)
     }
 
-    /// [`Parser::paren_list`] with room for `capacity` elements from the first one on (a
+    /// [`Parser::paren_list`] with room for `capacity` elements once a second one is seen (a
     /// guess that saves the reallocations of a growing list).
     pub(crate) fn paren_list_with_capacity<T>(
         &mut self,
@@ -424,13 +424,37 @@ impl<'a> Parser<'a> {
         if allow_empty && self.eat(b')')? {
             return Ok(alloc::vec::Vec::new());
         }
-        let mut items = alloc::vec::Vec::with_capacity(capacity);
+        self.list_tail(capacity, &mut item, |p| {
+            if p.eat(b')')? {
+                return Ok(false);
+            }
+            p.expect(b' ', "SP or \")\"")?;
+            Ok(true)
+        })
+    }
+
+    /// The items of a list whose first item is next: `more` consumes what ends the list or
+    /// separates two items and tells which it was.
+    ///
+    /// The list is allocated once its first item is known: exactly one slot when nothing
+    /// follows it (the most common length of IMAP lists), room for `capacity` otherwise.
+    pub(crate) fn list_tail<T>(
+        &mut self,
+        capacity: usize,
+        item: &mut impl FnMut(&mut Self) -> PResult<T>,
+        mut more: impl FnMut(&mut Self) -> PResult<bool>,
+    ) -> PResult<alloc::vec::Vec<T>> {
+        let first = item(self)?;
+        if !more(self)? {
+            return Ok(alloc::vec![first]);
+        }
+        let mut items = alloc::vec::Vec::with_capacity(capacity.max(2));
+        items.push(first);
         loop {
             items.push(item(self)?);
-            if self.eat(b')')? {
+            if !more(self)? {
                 return Ok(items);
             }
-            self.expect(b' ', "SP or \")\"")?;
         }
     }
 

@@ -57,24 +57,21 @@ impl<'a> Parser<'a> {
             return Ok(Vec::new());
         }
         self.pos += 1;
-        let mut addresses = Vec::new();
-        loop {
-            addresses.push(self.address()?);
-            match self.peek()? {
-                b')' => {
-                    self.pos += 1;
-                    return Ok(addresses);
-                }
-                b'(' => {}
-                b' ' if self.options.lenient => {
-                    self.pos += 1;
-                    if self.peek()? != b'(' {
-                        return Err(self.fail("address"));
-                    }
-                }
-                _ => return Err(self.fail("address or \")\"")),
+        self.list_tail(4, &mut Parser::address, |p| match p.peek()? {
+            b')' => {
+                p.pos += 1;
+                Ok(false)
             }
-        }
+            b'(' => Ok(true),
+            b' ' if p.options.lenient => {
+                p.pos += 1;
+                if p.peek()? != b'(' {
+                    return Err(p.fail("address"));
+                }
+                Ok(true)
+            }
+            _ => Err(p.fail("address or \")\"")),
+        })
     }
 
     /// `address = "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"`
