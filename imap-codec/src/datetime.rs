@@ -98,6 +98,11 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let end = self.input.len().min(start + 3);
         let written = &self.input[start..end];
+        if let Some(month) = month_from_name(written) {
+            self.pos += 3;
+            return Ok(month);
+        }
+        // Not a month: find the first byte that no month name has there.
         for i in 1..=written.len() {
             let prefix = &written[..i];
             if !MONTHS
@@ -110,9 +115,7 @@ impl<'a> Parser<'a> {
                 });
             }
         }
-        let month = month_from_name(written).ok_or(Error::Incomplete)?;
-        self.pos += 3;
-        Ok(month)
+        Err(Error::Incomplete)
     }
 
     /// Exactly `n` (at most 4) digits, as a number.

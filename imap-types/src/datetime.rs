@@ -23,10 +23,26 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 
 /// The month (1 to 12) for a `date-month` name, in any case.
 pub fn month_from_name(name: &[u8]) -> Option<u8> {
-    MONTHS
-        .iter()
-        .position(|m| m.as_bytes().eq_ignore_ascii_case(name))
-        .map(|i| i as u8 + 1)
+    // `| 0x20` lower-cases a letter and turns no other byte into one.
+    let &[a, b, c] = name else {
+        return None;
+    };
+    let month = match [a | 0x20, b | 0x20, c | 0x20] {
+        [b'j', b'a', b'n'] => 1,
+        [b'f', b'e', b'b'] => 2,
+        [b'm', b'a', b'r'] => 3,
+        [b'a', b'p', b'r'] => 4,
+        [b'm', b'a', b'y'] => 5,
+        [b'j', b'u', b'n'] => 6,
+        [b'j', b'u', b'l'] => 7,
+        [b'a', b'u', b'g'] => 8,
+        [b's', b'e', b'p'] => 9,
+        [b'o', b'c', b't'] => 10,
+        [b'n', b'o', b'v'] => 11,
+        [b'd', b'e', b'c'] => 12,
+        _ => return None,
+    };
+    Some(month)
 }
 
 fn check_date(year: u16, month: u8, day: u8) -> Result<(), ValidationError> {
@@ -214,5 +230,12 @@ mod tests {
         assert!(DateTime::new(2024, 1, 1, (23, 59, 60), -(99 * 60 + 59)).is_ok());
         assert_eq!(month_from_name(b"jUL"), Some(7));
         assert_eq!(month_from_name(b"Jux"), None);
+        assert_eq!(month_from_name(b"J@N"), None);
+        assert_eq!(month_from_name(b"Janu"), None);
+        for (i, name) in MONTHS.iter().enumerate() {
+            let upper = name.to_ascii_uppercase();
+            assert_eq!(month_from_name(name.as_bytes()), Some(i as u8 + 1));
+            assert_eq!(month_from_name(upper.as_bytes()), Some(i as u8 + 1));
+        }
     }
 }
