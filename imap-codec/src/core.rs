@@ -422,18 +422,52 @@ impl Encode for Text<'_> {
 
 impl Encode for Quoted<'_> {
     fn encode(&self, out: &mut Encoder) {
-        out.byte(b'"');
         let bytes = self.as_str().as_bytes();
-        let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if b == b'"' || b == b'\\' {
-                out.push(&bytes[from..i]);
-                out.byte(b'\\');
-                from = i;
-            }
+        // Most strings need no escape and are copied in one piece.
+        if has_quoted_specials(bytes) {
+            encode_escaped(bytes, out);
+        } else {
+            out.push_enclosed(b'"', bytes, b'"');
         }
-        out.push(&bytes[from..]);
-        out.byte(b'"');
+    }
+}
+
+/// `DQUOTE *(QUOTED-CHAR / "\\" quoted-specials) DQUOTE` for `bytes`; out of line to keep
+/// the common case (nothing to escape) small.
+#[inline(never)]
+fn encode_escaped(bytes: &[u8], out: &mut Encoder) {
+    out.byte(b'"');
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'"' || b == b'\\' {
+            out.push(&bytes[from..i]);
+            out.byte(b'\\');
+            from = i;
+        }
+    }
+    out.push(&bytes[from..]);
+    out.byte(b'"');
+}
+
+/// Whether `bytes` holds a `"` or a `\` (the bytes a quoted string escapes), tested eight
+/// bytes at a time: `w ^ splat(c)` has a zero byte where the word `w` holds `c`, and
+/// `(v - 0x0101..) & !v & 0x8080..` is non-zero exactly when `v` has a zero byte.
+fn has_quoted_specials(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & (ONES * 0x80) != 0;
+    let has_special = |word: [u8; 8]| {
+        let w = u64::from_ne_bytes(word);
+        has_zero_byte(w ^ (ONES * u64::from(b'"'))) | has_zero_byte(w ^ (ONES * u64::from(b'\\')))
+    };
+    match bytes.last_chunk::<8>() {
+        // Whole words, then the last eight bytes (which may overlap the last whole word).
+        Some(&last) => {
+            bytes
+                .chunks_exact(8)
+                .any(|word| has_special(word.try_into().unwrap_or_default()))
+                || has_special(last)
+        }
+        None => bytes.iter().any(|&b| b == b'"' || b == b'\\'),
     }
 }
 

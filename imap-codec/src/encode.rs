@@ -5,6 +5,11 @@ use alloc::vec::Vec;
 
 use imap_types::core::LiteralMode;
 
+/// The output capacity that `encode_to_vec` and `encode_to_fragments` start with: most
+/// messages fit, so the buffer rarely grows (growing from empty reallocates and copies about
+/// ten times for a message of a few KiB).
+const INITIAL_CAPACITY: usize = 1024;
+
 /// A value that can be written in IMAP syntax.
 pub trait Encode {
     /// Appends the value's bytes to `out`.
@@ -12,14 +17,14 @@ pub trait Encode {
 
     /// The value's bytes.
     fn encode_to_vec(&self) -> Vec<u8> {
-        let mut out = Encoder::new();
+        let mut out = Encoder::with_capacity(INITIAL_CAPACITY);
         self.encode(&mut out);
         out.into_bytes()
     }
 
     /// The value's bytes, split into lines and literals.
     fn encode_to_fragments(&self) -> Encoder {
-        let mut out = Encoder::new();
+        let mut out = Encoder::with_capacity(INITIAL_CAPACITY);
         self.encode(&mut out);
         out
     }
@@ -58,6 +63,14 @@ impl Encoder {
     /// An empty output.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty output with room for `capacity` bytes before it grows.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            buf: Vec::with_capacity(capacity),
+            literals: Vec::new(),
+        }
     }
 
     /// The bytes written so far.
@@ -105,6 +118,15 @@ impl Encoder {
         self.buf.extend_from_slice(bytes);
     }
 
+    /// Appends `open`, `bytes` and `close` (one capacity check for the three).
+    #[inline(always)]
+    pub(crate) fn push_enclosed(&mut self, open: u8, bytes: &[u8], close: u8) {
+        self.buf.reserve(bytes.len() + 2);
+        self.buf.push(open);
+        self.buf.extend_from_slice(bytes);
+        self.buf.push(close);
+    }
+
     /// Appends one byte.
     #[inline(always)]
     pub fn byte(&mut self, b: u8) {
@@ -125,6 +147,10 @@ impl Encoder {
 
     /// A decimal number.
     pub fn number(&mut self, n: u64) {
+        if n < 10 {
+            self.buf.push(b'0' + n as u8);
+            return;
+        }
         let mut digits = [0u8; 20];
         let mut i = digits.len();
         let mut n = n;
@@ -206,11 +232,39 @@ mod tests {
     }
 
     #[test]
+    fn quoted_strings_escape_every_special_at_every_position() {
+        use alloc::string::String;
+        use imap_types::core::Quoted;
+
+        // Lengths around the eight-byte words of the escape test, a special at each position.
+        for len in 0..20 {
+            for special in ["", "\"", "\\"] {
+                for at in 0..=len {
+                    let text: String = (0..len)
+                        .map(|i| if i == at { special } else { "a" })
+                        .collect();
+                    let mut expected = String::from("\"");
+                    for c in text.chars() {
+                        if c == '"' || c == '\\' {
+                            expected.push('\\');
+                        }
+                        expected.push(c);
+                    }
+                    expected.push('"');
+                    let quoted = Quoted::try_from(text.as_str()).unwrap();
+                    assert_eq!(quoted.encode_to_vec(), expected.as_bytes(), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn numbers_are_decimal() {
         let mut out = Encoder::new();
-        out.number(0);
-        out.sp();
-        out.number(u64::MAX);
-        assert_eq!(out.as_bytes(), b"0 18446744073709551615");
+        for n in [0, 9, 10, 99, 100, u64::MAX] {
+            out.number(n);
+            out.sp();
+        }
+        assert_eq!(out.as_bytes(), b"0 9 10 99 100 18446744073709551615 ");
     }
 }
