@@ -2,7 +2,7 @@
 //! encodes) one corpus with one library a given number of times, and nothing else.
 //!
 //! ```text
-//! callgrind <kind> <library> <iterations> [decode|encode]
+//! callgrind <kind> <library> <iterations> [decode|encode|encode-fragments]
 //!   kind:      header_heavy | literal_heavy | commands | session
 //!   library:   ours | peer | imap-proto (imap-proto decodes only)
 //! ```
@@ -12,7 +12,9 @@
 //! the cost of one decode. `benches/callgrind.sh` does exactly that for every kind and
 //! library. With `encode`, every message is decoded once before the loop (in the run with 0
 //! iterations too, so the difference holds only the encodes) and the loop encodes the
-//! decoded values to contiguous bytes (ours: `encode_to_vec`; peer: `encode(..).dump()`).
+//! decoded values to contiguous bytes (ours: `encode_to_vec`; peer: `encode(..).dump()`);
+//! `encode-fragments` encodes them to fragments and consumes those one by one (ours:
+//! `encode_to_fragments().fragments()`; peer: the `Encoded` iterator).
 //! Without arguments (as `cargo bench` runs it) it decodes every corpus once with every
 //! library and prints what it did.
 
@@ -28,8 +30,10 @@ use imap_suite::traffic::Side;
 enum Op {
     /// Decode the message.
     Decode,
-    /// Encode the value decoded (once, outside the loop) from the message.
+    /// Encode the value decoded (once, outside the loop) from the message, to bytes.
     Encode,
+    /// As `Encode`, to fragments (consumed one by one).
+    EncodeFragments,
 }
 
 /// Decodes every message of `corpus` with `library` `iterations` times; returns the number
@@ -71,13 +75,17 @@ fn decode_all<'c, T>(
 /// Decodes every message of `corpus` with `library` once, then encodes the values
 /// `iterations` times; returns the number of rejected decodes (those are not encoded).
 #[inline(never)]
-fn run_encode(corpus: &Corpus, library: Library, iterations: u32) -> usize {
+fn run_encode(corpus: &Corpus, library: Library, iterations: u32, fragments: bool) -> usize {
     match library {
         Library::Ours => {
             let (values, rejected) = decode_all(corpus, decode_ours);
             for _ in 0..iterations {
                 for v in &values {
-                    black_box(black_box(v).encode());
+                    if fragments {
+                        black_box(black_box(v).encode_fragments());
+                    } else {
+                        black_box(black_box(v).encode());
+                    }
                 }
             }
             rejected
@@ -86,7 +94,11 @@ fn run_encode(corpus: &Corpus, library: Library, iterations: u32) -> usize {
             let (values, rejected) = decode_all(corpus, decode_peer);
             for _ in 0..iterations {
                 for v in &values {
-                    black_box(black_box(v).encode());
+                    if fragments {
+                        black_box(black_box(v).encode_fragments());
+                    } else {
+                        black_box(black_box(v).encode());
+                    }
                 }
             }
             rejected
@@ -95,7 +107,8 @@ fn run_encode(corpus: &Corpus, library: Library, iterations: u32) -> usize {
     }
 }
 
-const USAGE: &str = "usage: callgrind <kind> <library> <iterations> [decode|encode]";
+const USAGE: &str =
+    "usage: callgrind <kind> <library> <iterations> [decode|encode|encode-fragments]";
 
 fn main() -> ExitCode {
     // `cargo bench` passes `--bench`; flags are not ours.
@@ -124,6 +137,7 @@ fn main() -> ExitCode {
             let op = match op.first().map(String::as_str) {
                 None | Some("decode") => Some(Op::Decode),
                 Some("encode") => Some(Op::Encode),
+                Some("encode-fragments") => Some(Op::EncodeFragments),
                 Some(_) => None,
             };
             let (Some(kind), Some(library), Ok(iterations), Some(op)) = (
@@ -139,14 +153,15 @@ fn main() -> ExitCode {
                 eprintln!("{} does not decode {}", library.name(), kind.name());
                 return ExitCode::FAILURE;
             }
-            if op == Op::Encode && !library.encodes() {
+            if op != Op::Decode && !library.encodes() {
                 eprintln!("{} has no encoder", library.name());
                 return ExitCode::FAILURE;
             }
             let corpus = Corpus::new(kind);
             let rejected = match op {
                 Op::Decode => run(&corpus, library, iterations),
-                Op::Encode => run_encode(&corpus, library, iterations),
+                Op::Encode => run_encode(&corpus, library, iterations, false),
+                Op::EncodeFragments => run_encode(&corpus, library, iterations, true),
             };
             println!(
                 "kind={} library={} op={} iterations={iterations} messages={} bytes={} rejected={rejected}",
@@ -155,6 +170,7 @@ fn main() -> ExitCode {
                 match op {
                     Op::Decode => "decode",
                     Op::Encode => "encode",
+                    Op::EncodeFragments => "encode-fragments",
                 },
                 corpus.messages.len(),
                 corpus.bytes()

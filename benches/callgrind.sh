@@ -6,9 +6,11 @@
 #   ITERATIONS=5      decodes of each corpus in the measured run (default 5)
 #   KINDS="..."       kinds to measure (default: header_heavy literal_heavy commands session)
 #   LIBRARIES="..."   libraries (default: ours peer imap-proto)
-#   OP=decode|encode  what is counted (default decode); encode counts `encode_to_vec` (ours) and
+#   OP=decode|encode|encode-fragments
+#                     what is counted (default decode); encode counts `encode_to_vec` (ours) and
 #                     `encode(..).dump()` (peer) of values decoded once before the loop, also in
-#                     the run with 0 iterations; imap-proto has no encoder and is skipped
+#                     the run with 0 iterations; encode-fragments counts encoding to fragments
+#                     and consuming them; imap-proto has no encoder and is skipped
 #   EXE=path          use this callgrind binary instead of building it with `cargo bench`
 #
 # Each (kind, library) runs twice under callgrind: with 0 iterations (corpus generation
@@ -41,7 +43,7 @@ for kind in $KINDS; do
         if [ "$library" = imap-proto ] && { [ "$kind" = commands ] || [ "$kind" = session ]; }; then
             continue  # imap-proto has no command parser
         fi
-        if [ "$library" = imap-proto ] && [ "$OP" = encode ]; then
+        if [ "$library" = imap-proto ] && [ "$OP" != decode ]; then
             continue  # nor an encoder
         fi
         base=$(instructions "$OUT/$kind.$library.0" "$kind" "$library" 0)
