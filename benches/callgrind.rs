@@ -1,23 +1,40 @@
-//! A plain binary for instruction counts under `valgrind --tool=callgrind`: it decodes one
-//! corpus with one library a given number of times, and nothing else.
+//! A plain binary for instruction counts under `valgrind --tool=callgrind`: it decodes (or
+//! encodes) one corpus with one library a given number of times, and nothing else.
 //!
 //! ```text
-//! callgrind <kind> <library> <iterations>
+//! callgrind <kind> <library> <iterations> [decode|encode|encode-fragments]
 //!   kind:      header_heavy | literal_heavy | commands | session
-//!   library:   ours | peer | imap-proto
+//!   library:   ours | peer | imap-proto (imap-proto decodes only)
 //! ```
 //!
 //! Run under valgrind once with 0 iterations (generation only) and once with N; the
 //! difference of the two instruction totals divided by N times the number of messages is
 //! the cost of one decode. `benches/callgrind.sh` does exactly that for every kind and
-//! library. Without arguments (as `cargo bench` runs it) it decodes every corpus once with
-//! every library and prints what it did.
+//! library. With `encode`, every message is decoded once before the loop (in the run with 0
+//! iterations too, so the difference holds only the encodes) and the loop encodes the
+//! decoded values to contiguous bytes (ours: `encode_to_vec`; peer: `encode(..).dump()`);
+//! `encode-fragments` encodes them to fragments and consumes those one by one (ours:
+//! `encode_to_fragments().fragments()`; peer: the `Encoded` iterator).
+//! Without arguments (as `cargo bench` runs it) it decodes every corpus once with every
+//! library and prints what it did.
 
 mod common;
 
 use std::{hint::black_box, process::ExitCode};
 
 use common::{Corpus, Kind, Library, decode_imap_proto, decode_ours, decode_peer};
+use imap_suite::traffic::Side;
+
+/// What the measured loop does with each message.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Op {
+    /// Decode the message.
+    Decode,
+    /// Encode the value decoded (once, outside the loop) from the message, to bytes.
+    Encode,
+    /// As `Encode`, to fragments (consumed one by one).
+    EncodeFragments,
+}
 
 /// Decodes every message of `corpus` with `library` `iterations` times; returns the number
 /// of rejected decodes of one pass over the corpus.
@@ -38,6 +55,60 @@ fn run(corpus: &Corpus, library: Library, iterations: u32) -> usize {
     }
     rejected
 }
+
+/// The values `decode` gives for the messages of `corpus`, and the number of rejections.
+fn decode_all<'c, T>(
+    corpus: &'c Corpus,
+    decode: fn(Side, &'c [u8]) -> Result<T, String>,
+) -> (Vec<T>, usize) {
+    let mut values = Vec::new();
+    let mut rejected = 0;
+    for (side, m) in &corpus.messages {
+        match decode(*side, m) {
+            Ok(v) => values.push(v),
+            Err(_) => rejected += 1,
+        }
+    }
+    (values, rejected)
+}
+
+/// Decodes every message of `corpus` with `library` once, then encodes the values
+/// `iterations` times; returns the number of rejected decodes (those are not encoded).
+#[inline(never)]
+fn run_encode(corpus: &Corpus, library: Library, iterations: u32, fragments: bool) -> usize {
+    match library {
+        Library::Ours => {
+            let (values, rejected) = decode_all(corpus, decode_ours);
+            for _ in 0..iterations {
+                for v in &values {
+                    if fragments {
+                        black_box(black_box(v).encode_fragments());
+                    } else {
+                        black_box(black_box(v).encode());
+                    }
+                }
+            }
+            rejected
+        }
+        Library::Peer => {
+            let (values, rejected) = decode_all(corpus, decode_peer);
+            for _ in 0..iterations {
+                for v in &values {
+                    if fragments {
+                        black_box(black_box(v).encode_fragments());
+                    } else {
+                        black_box(black_box(v).encode());
+                    }
+                }
+            }
+            rejected
+        }
+        Library::ImapProto => corpus.messages.len(),
+    }
+}
+
+const USAGE: &str =
+    "usage: callgrind <kind> <library> <iterations> [decode|encode|encode-fragments]";
 
 fn main() -> ExitCode {
     // `cargo bench` passes `--bench`; flags are not ours.
@@ -62,32 +133,52 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        [kind, library, iterations] => {
-            let (Some(kind), Some(library), Ok(iterations)) = (
+        [kind, library, iterations, op @ ..] if op.len() <= 1 => {
+            let op = match op.first().map(String::as_str) {
+                None | Some("decode") => Some(Op::Decode),
+                Some("encode") => Some(Op::Encode),
+                Some("encode-fragments") => Some(Op::EncodeFragments),
+                Some(_) => None,
+            };
+            let (Some(kind), Some(library), Ok(iterations), Some(op)) = (
                 Kind::from_name(kind),
                 Library::from_name(library),
                 iterations.parse::<u32>(),
+                op,
             ) else {
-                eprintln!("usage: callgrind <kind> <library> <iterations>");
+                eprintln!("{USAGE}");
                 return ExitCode::FAILURE;
             };
             if !library.decodes(kind) {
                 eprintln!("{} does not decode {}", library.name(), kind.name());
                 return ExitCode::FAILURE;
             }
+            if op != Op::Decode && !library.encodes() {
+                eprintln!("{} has no encoder", library.name());
+                return ExitCode::FAILURE;
+            }
             let corpus = Corpus::new(kind);
-            let rejected = run(&corpus, library, iterations);
+            let rejected = match op {
+                Op::Decode => run(&corpus, library, iterations),
+                Op::Encode => run_encode(&corpus, library, iterations, false),
+                Op::EncodeFragments => run_encode(&corpus, library, iterations, true),
+            };
             println!(
-                "kind={} library={} iterations={iterations} messages={} bytes={} rejected={rejected}",
+                "kind={} library={} op={} iterations={iterations} messages={} bytes={} rejected={rejected}",
                 kind.name(),
                 library.name(),
+                match op {
+                    Op::Decode => "decode",
+                    Op::Encode => "encode",
+                    Op::EncodeFragments => "encode-fragments",
+                },
                 corpus.messages.len(),
                 corpus.bytes()
             );
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!("usage: callgrind <kind> <library> <iterations>");
+            eprintln!("{USAGE}");
             ExitCode::FAILURE
         }
     }

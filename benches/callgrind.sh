@@ -1,11 +1,16 @@
 #!/bin/sh
-# Instruction counts per decoded message, with valgrind's callgrind, for every kind of
-# traffic and every library (see benches/callgrind.rs).
+# Instruction counts per decoded (or encoded) message, with valgrind's callgrind, for every
+# kind of traffic and every library (see benches/callgrind.rs).
 #
 # Usage: benches/callgrind.sh            (from the repository root)
 #   ITERATIONS=5      decodes of each corpus in the measured run (default 5)
 #   KINDS="..."       kinds to measure (default: header_heavy literal_heavy commands session)
 #   LIBRARIES="..."   libraries (default: ours peer imap-proto)
+#   OP=decode|encode|encode-fragments
+#                     what is counted (default decode); encode counts `encode_to_vec` (ours) and
+#                     `encode(..).dump()` (peer) of values decoded once before the loop, also in
+#                     the run with 0 iterations; encode-fragments counts encoding to fragments
+#                     and consuming them; imap-proto has no encoder and is skipped
 #   EXE=path          use this callgrind binary instead of building it with `cargo bench`
 #
 # Each (kind, library) runs twice under callgrind: with 0 iterations (corpus generation
@@ -14,6 +19,7 @@
 set -eu
 
 ITERATIONS=${ITERATIONS:-5}
+OP=${OP:-decode}
 KINDS=${KINDS:-"header_heavy literal_heavy commands session"}
 LIBRARIES=${LIBRARIES:-"ours peer imap-proto"}
 OUT=${OUT:-$(mktemp -d)}
@@ -26,15 +32,19 @@ fi
 
 # The instruction total of one run: callgrind writes it on the `summary:` (or `totals:`) line.
 instructions() {
-    valgrind --tool=callgrind --callgrind-out-file="$1" "$EXE" "$2" "$3" "$4" >"$1.stdout" 2>"$1.stderr"
+    valgrind --tool=callgrind --callgrind-out-file="$1" "$EXE" "$2" "$3" "$4" "$OP" >"$1.stdout" 2>"$1.stderr"
     awk '/^(summary|totals):/ { print $2; exit }' "$1"
 }
 
+echo "OP=$OP"
 printf '%-14s %-27s %8s %10s %12s %14s %10s\n' kind library messages bytes rejected instr/message instr/byte
 for kind in $KINDS; do
     for library in $LIBRARIES; do
         if [ "$library" = imap-proto ] && { [ "$kind" = commands ] || [ "$kind" = session ]; }; then
             continue  # imap-proto has no command parser
+        fi
+        if [ "$library" = imap-proto ] && [ "$OP" != decode ]; then
+            continue  # nor an encoder
         fi
         base=$(instructions "$OUT/$kind.$library.0" "$kind" "$library" 0)
         total=$(instructions "$OUT/$kind.$library.$ITERATIONS" "$kind" "$library" "$ITERATIONS")

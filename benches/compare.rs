@@ -1,6 +1,8 @@
 //! Side by side: the very same generated inputs decoded by our `imap-codec`, the published
 //! `imap-codec` 2.0.0-alpha.10 and `imap-proto` 0.17 (responses only: it has no command
-//! parser), and the decoded values encoded by ours and the published `imap-codec`.
+//! parser), and the decoded values encoded by ours and the published `imap-codec`, to
+//! contiguous bytes (`compare-encode/<kind>`) and to fragments
+//! (`compare-encode-fragments/<kind>`).
 //!
 //! Before timing, every library decodes every input (whole message, nothing left over); each
 //! rejection is printed with the input's index and the error, and the library's benchmark
@@ -122,54 +124,88 @@ fn compare(c: &mut Criterion) {
             }
         }
 
-        // Encode what each library decoded (ours and the published imap-codec).
-        let mut group = c.benchmark_group(format!("compare-encode/{kind}"));
-        for acceptance in acceptances.iter().filter(|a| a.library.encodes()) {
-            let accepted = acceptance.accepted();
-            if accepted.is_empty() {
-                println!(
-                    "!! compare-encode/{kind}/{}: SKIPPED, it decodes none of the {} inputs",
-                    acceptance.library.name(),
-                    corpus.messages.len()
-                );
-                continue;
-            }
-            let subset = corpus.subset(&accepted);
-            group.throughput(Throughput::Bytes(subset.bytes()));
-            match acceptance.library {
-                Library::Ours => {
-                    let values: Vec<_> = subset
-                        .messages
-                        .iter()
-                        .filter_map(|(side, m)| decode_ours(*side, m).ok())
-                        .collect();
-                    group.bench_function(acceptance.label(), |b| {
-                        b.iter(|| {
-                            for v in &values {
-                                black_box(v.encode());
-                            }
-                        })
-                    });
-                }
-                Library::Peer => {
-                    let values: Vec<_> = subset
-                        .messages
-                        .iter()
-                        .filter_map(|(side, m)| decode_peer(*side, m).ok())
-                        .collect();
-                    group.bench_function(acceptance.label(), |b| {
-                        b.iter(|| {
-                            for v in &values {
-                                black_box(v.encode());
-                            }
-                        })
-                    });
-                }
-                Library::ImapProto => {}
-            }
+        // Encode what each library decoded (ours and the published imap-codec): to contiguous
+        // bytes, and to fragments (lines and literals).
+        for output in [Output::Bytes, Output::Fragments] {
+            encode_group(c, corpus, acceptances, output);
         }
-        group.finish();
     }
+}
+
+/// What an encode benchmark produces.
+#[derive(Clone, Copy)]
+enum Output {
+    /// Contiguous bytes (ours: `encode_to_vec`; peer: `encode(..).dump()`).
+    Bytes,
+    /// Fragments, consumed one by one (ours: `encode_to_fragments().fragments()`; peer: the
+    /// `Encoded` iterator of `encode(..)`).
+    Fragments,
+}
+
+/// The group `compare-encode/<kind>` (or `compare-encode-fragments/<kind>`): each library
+/// encodes the values it decoded itself.
+fn encode_group(c: &mut Criterion, corpus: &Corpus, acceptances: &[Acceptance], output: Output) {
+    let kind = corpus.kind.name();
+    let name = match output {
+        Output::Bytes => format!("compare-encode/{kind}"),
+        Output::Fragments => format!("compare-encode-fragments/{kind}"),
+    };
+    let mut group = c.benchmark_group(&name);
+    for acceptance in acceptances.iter().filter(|a| a.library.encodes()) {
+        let accepted = acceptance.accepted();
+        if accepted.is_empty() {
+            println!(
+                "!! {name}/{}: SKIPPED, it decodes none of the {} inputs",
+                acceptance.library.name(),
+                corpus.messages.len()
+            );
+            continue;
+        }
+        let subset = corpus.subset(&accepted);
+        group.throughput(Throughput::Bytes(subset.bytes()));
+        match acceptance.library {
+            Library::Ours => {
+                let values: Vec<_> = subset
+                    .messages
+                    .iter()
+                    .filter_map(|(side, m)| decode_ours(*side, m).ok())
+                    .collect();
+                group.bench_function(acceptance.label(), |b| match output {
+                    Output::Bytes => b.iter(|| {
+                        for v in &values {
+                            black_box(v.encode());
+                        }
+                    }),
+                    Output::Fragments => b.iter(|| {
+                        for v in &values {
+                            black_box(v.encode_fragments());
+                        }
+                    }),
+                });
+            }
+            Library::Peer => {
+                let values: Vec<_> = subset
+                    .messages
+                    .iter()
+                    .filter_map(|(side, m)| decode_peer(*side, m).ok())
+                    .collect();
+                group.bench_function(acceptance.label(), |b| match output {
+                    Output::Bytes => b.iter(|| {
+                        for v in &values {
+                            black_box(v.encode());
+                        }
+                    }),
+                    Output::Fragments => b.iter(|| {
+                        for v in &values {
+                            black_box(v.encode_fragments());
+                        }
+                    }),
+                });
+            }
+            Library::ImapProto => {}
+        }
+    }
+    group.finish();
 }
 
 criterion_group! {

@@ -10,11 +10,12 @@ use std::{
     alloc::{GlobalAlloc, Layout, System},
     collections::BTreeMap,
     fmt::Write as _,
+    hint::black_box,
     sync::atomic::{AtomicUsize, Ordering},
 };
 
 use imap_codec::{
-    Decode, Encode,
+    Decode, Encode, Encoder, Fragment,
     imap_types::{
         command::Command,
         response::{Greeting, Response},
@@ -22,7 +23,9 @@ use imap_codec::{
 };
 use imap_codec_peer::{
     CommandCodec as PeerCommandCodec, GreetingCodec as PeerGreetingCodec,
-    ResponseCodec as PeerResponseCodec, decode::Decoder as _, encode::Encoder as _,
+    ResponseCodec as PeerResponseCodec,
+    decode::Decoder as _,
+    encode::{Encoder as _, Fragment as PeerFragment},
 };
 use imap_suite::traffic::{self, Side};
 
@@ -188,6 +191,24 @@ impl OursValue<'_> {
             OursValue::Response(v) => v.encode_to_vec(),
         }
     }
+
+    /// Encodes the value to fragments (`encode_to_fragments`: literal data borrowed from the
+    /// value) and consumes them: the sum of their lengths, each passed through `black_box`.
+    pub fn encode_fragments(&self) -> usize {
+        fn consume(encoded: Encoder<'_>) -> usize {
+            encoded
+                .fragments()
+                .map(|fragment| match fragment {
+                    Fragment::Line(data) | Fragment::Literal { data, .. } => black_box(data).len(),
+                })
+                .sum()
+        }
+        match self {
+            OursValue::Greeting(v) => consume(v.encode_to_fragments()),
+            OursValue::Command(v) => consume(v.encode_to_fragments()),
+            OursValue::Response(v) => consume(v.encode_to_fragments()),
+        }
+    }
 }
 
 /// A message decoded by the published `imap-codec`.
@@ -207,6 +228,26 @@ impl PeerValue<'_> {
             PeerValue::Greeting(v) => PeerGreetingCodec::default().encode(v).dump(),
             PeerValue::Command(v) => PeerCommandCodec::default().encode(v).dump(),
             PeerValue::Response(v) => PeerResponseCodec::default().encode(v).dump(),
+        }
+    }
+
+    /// Encodes the value with the published `imap-codec` to its fragment iterator
+    /// (`Encoder::encode(..)`, an `Encoded`) and consumes it as
+    /// [`OursValue::encode_fragments`] does.
+    pub fn encode_fragments(&self) -> usize {
+        fn consume(encoded: impl Iterator<Item = PeerFragment>) -> usize {
+            encoded
+                .map(|fragment| match fragment {
+                    PeerFragment::Line { data } | PeerFragment::Literal { data, .. } => {
+                        black_box(data).len()
+                    }
+                })
+                .sum()
+        }
+        match self {
+            PeerValue::Greeting(v) => consume(PeerGreetingCodec::default().encode(v)),
+            PeerValue::Command(v) => consume(PeerCommandCodec::default().encode(v)),
+            PeerValue::Response(v) => consume(PeerResponseCodec::default().encode(v)),
         }
     }
 }

@@ -72,20 +72,20 @@ impl<'a> Decode<'a> for IdleDone {
 }
 
 impl Encode for AuthMechanism<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(self.as_str().as_bytes());
     }
 }
 
 /// Writes `data` in base64.
-pub(crate) fn encode_base64(data: &[u8], out: &mut Encoder) {
+pub(crate) fn encode_base64(data: &[u8], out: &mut Encoder<'_>) {
     let mut text = alloc::vec::Vec::with_capacity(data.len().div_ceil(3) * 4);
     base64_encode(data, &mut text);
     out.push(&text);
 }
 
 impl Encode for AuthenticateData<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Continue(data) => encode_base64(data.declassify(), out),
             Self::Cancel => out.byte(b'*'),
@@ -95,7 +95,7 @@ impl Encode for AuthenticateData<'_> {
 }
 
 impl Encode for IdleDone {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(b"DONE\r\n");
     }
 }

@@ -236,7 +236,7 @@ impl<'a> Parser<'a> {
 }
 
 /// Writes `body-fld-param`: `NIL` for an empty list.
-fn encode_params(params: &[(IString<'_>, IString<'_>)], out: &mut Encoder) {
+fn encode_params<'e>(params: &'e [(IString<'_>, IString<'_>)], out: &mut Encoder<'e>) {
     if params.is_empty() {
         out.push(b"NIL");
     } else {
@@ -249,7 +249,7 @@ fn encode_params(params: &[(IString<'_>, IString<'_>)], out: &mut Encoder) {
 }
 
 impl Encode for BodyStructure<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.byte(b'(');
         match self {
             Self::Single { body, extension } => {
@@ -281,7 +281,7 @@ impl Encode for BodyStructure<'_> {
 
 impl Encode for Body<'_> {
     /// `media-* SP body-fields`, then what the media type adds.
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         let (r#type, subtype) = match &self.specific {
             SpecificFields::Basic { r#type, subtype }
             | SpecificFields::Message {
@@ -322,7 +322,7 @@ impl Encode for Body<'_> {
 }
 
 impl Encode for BasicFields<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         encode_params(&self.parameter_list, out);
         out.sp();
         self.id.encode(out);
@@ -336,7 +336,7 @@ impl Encode for BasicFields<'_> {
 }
 
 impl Encode for SinglePartExtension<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         self.md5.encode(out);
         if let Some(tail) = &self.tail {
             out.sp();
@@ -346,7 +346,7 @@ impl Encode for SinglePartExtension<'_> {
 }
 
 impl Encode for MultiPartExtension<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         encode_params(&self.parameter_list, out);
         if let Some(tail) = &self.tail {
             out.sp();
@@ -356,7 +356,7 @@ impl Encode for MultiPartExtension<'_> {
 }
 
 impl Encode for Disposition<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match &self.disposition {
             Some((kind, params)) => {
                 out.byte(b'(');
@@ -375,7 +375,7 @@ impl Encode for Disposition<'_> {
 }
 
 impl Encode for Language<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         self.language.encode(out);
         if let Some(tail) = &self.tail {
             out.sp();
@@ -385,7 +385,7 @@ impl Encode for Language<'_> {
 }
 
 impl Encode for BodyLanguage<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Single(language) => language.encode(out),
             Self::List(languages) => out.paren_list(languages, |l, out| l.encode(out)),
@@ -394,7 +394,7 @@ impl Encode for BodyLanguage<'_> {
 }
 
 impl Encode for Location<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         self.location.encode(out);
         for extension in &self.extensions {
             out.sp();
@@ -404,7 +404,7 @@ impl Encode for Location<'_> {
 }
 
 impl Encode for BodyExtension<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::NString(s) => s.encode(out),
             Self::Number(n) => out.number(*n),

@@ -44,7 +44,7 @@ impl<'a> Parser<'a> {
 }
 
 impl Encode for Capability<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self.wire_form() {
             WireForm::Name(name) => out.push(name.as_bytes()),
             WireForm::Prefixed(prefix, param) => {
@@ -61,7 +61,10 @@ impl Encode for Capability<'_> {
 
 /// Writes `"CAPABILITY" *(SP capability)`: the body of the `[CAPABILITY ...]` response code
 /// and of the untagged `* CAPABILITY` data.
-pub(crate) fn encode_capability_data(capabilities: &[Capability<'_>], out: &mut Encoder) {
+pub(crate) fn encode_capability_data<'e>(
+    capabilities: &'e [Capability<'_>],
+    out: &mut Encoder<'e>,
+) {
     out.push(b"CAPABILITY");
     for capability in capabilities {
         out.sp();
@@ -128,7 +131,7 @@ mod tests {
         assert_eq!(rest, b"\r\n");
         let mut out = Encoder::new();
         encode_capability_data(&caps, &mut out);
-        assert_eq!(out.as_bytes(), &input[..input.len() - 2]);
+        assert_eq!(out.to_vec(), &input[..input.len() - 2]);
 
         // An IMAP4rev2 server need not list IMAP4rev1; in a response code it ends at `]`.
         let (caps, rest) = run(b"capability IMAP4rev2 IDLE] ok", Parser::capability_data).unwrap();

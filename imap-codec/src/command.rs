@@ -499,7 +499,7 @@ impl<'a> Decode<'a> for Command<'a> {
 }
 
 impl Encode for Command<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         self.tag.encode(out);
         out.sp();
         self.body.encode(out);
@@ -508,7 +508,7 @@ impl Encode for Command<'_> {
 }
 
 impl Encode for CommandBody<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Capability => out.push(b"CAPABILITY"),
             Self::Noop => out.push(b"NOOP"),
@@ -701,7 +701,7 @@ impl Encode for CommandBody<'_> {
 }
 
 impl Encode for ListOption<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         self.name.encode(out);
         if let Some(value) = &self.value {
             out.sp();
@@ -711,7 +711,7 @@ impl Encode for ListOption<'_> {
 }
 
 impl Encode for ListPatterns<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Single(pattern) => pattern.encode(out),
             Self::List(patterns) => out.paren_list(patterns, |p, out| p.encode(out)),
@@ -720,7 +720,7 @@ impl Encode for ListPatterns<'_> {
 }
 
 impl Encode for StoreFlags<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::List(flags) => out.paren_list(flags, |f, out| f.encode(out)),
             Self::Bare(flags) => out.join(flags, |f, out| f.encode(out)),
@@ -730,7 +730,7 @@ impl Encode for StoreFlags<'_> {
 
 /// Writes `append-opts SP append-data`, the leading space included.
 impl Encode for AppendMessage<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         if let Some(flags) = &self.flags {
             out.sp();
             out.paren_list(flags, |f, out| f.encode(out));
@@ -749,7 +749,7 @@ impl Encode for AppendMessage<'_> {
 }
 
 impl Encode for AppendData<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Literal(literal) => literal.encode(out),
             Self::Literal8(literal) => literal.encode(out),

@@ -395,66 +395,100 @@ impl<'a> Parser<'a> {
 }
 
 impl Encode for Atom<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(self.as_str().as_bytes());
     }
 }
 
 impl Encode for AtomExt<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(self.as_str().as_bytes());
     }
 }
 
 impl Encode for Tag<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(self.as_str().as_bytes());
     }
 }
 
 impl Encode for TaggedLabel<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(self.as_str().as_bytes());
     }
 }
 
 impl Encode for Text<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(self.as_str().as_bytes());
     }
 }
 
 impl Encode for Quoted<'_> {
-    fn encode(&self, out: &mut Encoder) {
-        out.byte(b'"');
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         let bytes = self.as_str().as_bytes();
-        let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if b == b'"' || b == b'\\' {
-                out.push(&bytes[from..i]);
-                out.byte(b'\\');
-                from = i;
-            }
+        // Most strings need no escape and are copied in one piece.
+        if has_quoted_specials(bytes) {
+            encode_escaped(bytes, out);
+        } else {
+            out.push_enclosed(b'"', bytes, b'"');
         }
-        out.push(&bytes[from..]);
-        out.byte(b'"');
+    }
+}
+
+/// `DQUOTE *(QUOTED-CHAR / "\\" quoted-specials) DQUOTE` for `bytes`; out of line to keep
+/// the common case (nothing to escape) small.
+#[inline(never)]
+fn encode_escaped(bytes: &[u8], out: &mut Encoder<'_>) {
+    out.byte(b'"');
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'"' || b == b'\\' {
+            out.push(&bytes[from..i]);
+            out.byte(b'\\');
+            from = i;
+        }
+    }
+    out.push(&bytes[from..]);
+    out.byte(b'"');
+}
+
+/// Whether `bytes` holds a `"` or a `\` (the bytes a quoted string escapes), tested eight
+/// bytes at a time: `w ^ splat(c)` has a zero byte where the word `w` holds `c`, and
+/// `(v - 0x0101..) & !v & 0x8080..` is non-zero exactly when `v` has a zero byte.
+fn has_quoted_specials(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & (ONES * 0x80) != 0;
+    let has_special = |word: [u8; 8]| {
+        let w = u64::from_ne_bytes(word);
+        has_zero_byte(w ^ (ONES * u64::from(b'"'))) | has_zero_byte(w ^ (ONES * u64::from(b'\\')))
+    };
+    match bytes.last_chunk::<8>() {
+        // Whole words, then the last eight bytes (which may overlap the last whole word).
+        Some(&last) => {
+            bytes
+                .chunks_exact(8)
+                .any(|word| has_special(word.try_into().unwrap_or_default()))
+                || has_special(last)
+        }
+        None => bytes.iter().any(|&b| b == b'"' || b == b'\\'),
     }
 }
 
 impl Encode for Literal<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.literal(self.data(), self.mode(), false);
     }
 }
 
 impl Encode for Literal8<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.literal(&self.data, self.mode, true);
     }
 }
 
 impl Encode for IString<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Quoted(q) => q.encode(out),
             Self::Literal(l) => l.encode(out),
@@ -463,7 +497,7 @@ impl Encode for IString<'_> {
 }
 
 impl Encode for AString<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Atom(a) => a.encode(out),
             Self::String(s) => s.encode(out),
@@ -472,7 +506,7 @@ impl Encode for AString<'_> {
 }
 
 impl Encode for NString<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match &self.0 {
             Some(s) => s.encode(out),
             None => out.push(b"NIL"),
@@ -481,13 +515,13 @@ impl Encode for NString<'_> {
 }
 
 impl Encode for Charset<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         self.0.encode(out);
     }
 }
 
 impl Encode for TaggedExtValue<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Simple(TaggedExtSimple::Number(n)) => out.number(*n),
             Self::Simple(TaggedExtSimple::SequenceSet(s)) => s.encode(out),
@@ -497,7 +531,7 @@ impl Encode for TaggedExtValue<'_> {
 }
 
 impl Encode for TaggedExtComp<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::AString(s) => s.encode(out),
             Self::List(items) => out.paren_list(items, |c, out| c.encode(out)),
@@ -506,7 +540,7 @@ impl Encode for TaggedExtComp<'_> {
 }
 
 impl Encode for TaggedExtension<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         self.label.encode(out);
         out.sp();
         self.value.encode(out);
@@ -514,7 +548,7 @@ impl Encode for TaggedExtension<'_> {
 }
 
 impl Encode for Parameter<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         self.name.encode(out);
         if let Some(value) = &self.value {
             out.sp();
@@ -524,7 +558,7 @@ impl Encode for Parameter<'_> {
 }
 
 /// Writes `SP "(" parameter *(SP parameter) ")"` unless `parameters` is empty.
-pub(crate) fn encode_parameters(parameters: &[Parameter<'_>], out: &mut Encoder) {
+pub(crate) fn encode_parameters<'e>(parameters: &'e [Parameter<'_>], out: &mut Encoder<'e>) {
     if !parameters.is_empty() {
         out.sp();
         out.paren_list(parameters, |p, out| p.encode(out));
@@ -780,7 +814,7 @@ pub(crate) mod tests {
         assert_eq!(rest, b" z");
         let mut out = Encoder::new();
         encode_parameters(&params, &mut out);
-        assert_eq!(out.as_bytes(), b" (CONDSTORE X 5 Y (1))");
+        assert_eq!(out.to_vec(), b" (CONDSTORE X 5 Y (1))");
         assert_eq!(
             run(b"9abc ", Parser::tagged_ext_label),
             Err(failed(0, "tagged-ext-label"))

@@ -147,13 +147,13 @@ impl<'a> Parser<'a> {
 }
 
 /// Writes `n` (below 100) as two digits.
-fn two_digits(n: u8, out: &mut Encoder) {
+fn two_digits(n: u8, out: &mut Encoder<'_>) {
     out.byte(b'0' + n / 10 % 10);
     out.byte(b'0' + n % 10);
 }
 
 /// Writes `"-" date-month "-" date-year`.
-fn month_and_year(month: u8, year: u16, out: &mut Encoder) {
+fn month_and_year(month: u8, year: u16, out: &mut Encoder<'_>) {
     out.byte(b'-');
     let name = MONTHS
         .get(usize::from(month).wrapping_sub(1))
@@ -166,7 +166,7 @@ fn month_and_year(month: u8, year: u16, out: &mut Encoder) {
 }
 
 impl Encode for DateTime {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.byte(b'"');
         let day = self.day();
         if day >= 10 || self.zero_padded_day() {
@@ -198,7 +198,7 @@ impl Encode for DateTime {
 }
 
 impl Encode for Date {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         if self.quoted() {
             out.byte(b'"');
         }

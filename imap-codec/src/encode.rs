@@ -5,28 +5,37 @@ use alloc::vec::Vec;
 
 use imap_types::core::LiteralMode;
 
+/// The output capacity that `encode_to_vec` and `encode_to_fragments` start with: most
+/// messages fit, so the buffer rarely grows (growing from empty reallocates and copies about
+/// ten times for a message of a few KiB).
+const INITIAL_CAPACITY: usize = 1024;
+
 /// A value that can be written in IMAP syntax.
+///
+/// The data of literals is not copied while encoding: the [`Encoder`] borrows it from the
+/// value (hence the lifetime `'e` shared by `self` and the encoder), so that
+/// [`Encoder::fragments`] hands out literal data straight from the value, and
+/// [`Encoder::into_bytes`] copies it once, into a buffer of the exact size.
 pub trait Encode {
     /// Appends the value's bytes to `out`.
-    fn encode(&self, out: &mut Encoder);
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>);
 
     /// The value's bytes.
     fn encode_to_vec(&self) -> Vec<u8> {
-        let mut out = Encoder::new();
-        self.encode(&mut out);
-        out.into_bytes()
+        self.encode_to_fragments().into_bytes()
     }
 
-    /// The value's bytes, split into lines and literals.
-    fn encode_to_fragments(&self) -> Encoder {
-        let mut out = Encoder::new();
+    /// The value's bytes, split into lines and literals (see [`Encoder::fragments`]); the
+    /// literals' data is borrowed from `self`.
+    fn encode_to_fragments(&self) -> Encoder<'_> {
+        let mut out = Encoder::with_capacity(INITIAL_CAPACITY);
         self.encode(&mut out);
         out
     }
 }
 
 impl<T: Encode + ?Sized> Encode for &T {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         (**self).encode(out)
     }
 }
@@ -46,31 +55,81 @@ pub enum Fragment<'e> {
     },
 }
 
-/// The output of encoding: bytes, and where the literals in them are.
+/// The output of encoding: the bytes of the lines, and the literals' data borrowed (for
+/// `'a`) from the encoded value, each with the place where it belongs.
+///
+/// ```
+/// use imap_codec::{Decode, Encode, Fragment};
+/// use imap_types::command::Command;
+///
+/// let input = b"A1 LOGIN {5}\r\nalice secret\r\n";
+/// let (_, command) = Command::decode(input).unwrap();
+/// let encoded = command.encode_to_fragments();
+/// let fragments: Vec<Fragment<'_>> = encoded.fragments().collect();
+/// assert_eq!(fragments[0], Fragment::Line(b"A1 LOGIN {5}\r\n"));
+/// // The literal's data is the very slice of `input` that the decoder borrowed.
+/// let Fragment::Literal { data, .. } = fragments[1] else { panic!() };
+/// assert!(core::ptr::eq(data, &input[14..19]));
+/// assert_eq!(fragments[2], Fragment::Line(b" secret\r\n"));
+/// assert_eq!(encoded.into_bytes(), input);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Encoder {
+pub struct Encoder<'a> {
+    /// Everything but the literals' data.
     buf: Vec<u8>,
-    /// `(start, end, mode)` of each literal's data in `buf`.
-    literals: Vec<(usize, usize, LiteralMode)>,
+    /// Each literal: the position in `buf` where its data belongs, the data and its mode.
+    literals: Vec<(usize, &'a [u8], LiteralMode)>,
 }
 
-impl Encoder {
+impl<'a> Encoder<'a> {
     /// An empty output.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// The bytes written so far.
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.buf
+    /// An empty output with room for `capacity` bytes of lines before it grows.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            buf: Vec::with_capacity(capacity),
+            literals: Vec::new(),
+        }
     }
 
-    /// The bytes.
+    /// The number of bytes written so far, literals included.
+    fn byte_count(&self) -> usize {
+        self.buf.len()
+            + self
+                .literals
+                .iter()
+                .map(|(_, data, _)| data.len())
+                .sum::<usize>()
+    }
+
+    /// The bytes written so far, contiguous (a copy).
+    pub fn to_vec(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(self.byte_count());
+        for fragment in self.fragments() {
+            match fragment {
+                Fragment::Line(data) | Fragment::Literal { data, .. } => {
+                    bytes.extend_from_slice(data)
+                }
+            }
+        }
+        bytes
+    }
+
+    /// The bytes, contiguous: without literals the buffer itself, otherwise one copy into a
+    /// buffer of the exact size.
     pub fn into_bytes(self) -> Vec<u8> {
-        self.buf
+        if self.literals.is_empty() {
+            self.buf
+        } else {
+            self.to_vec()
+        }
     }
 
-    /// The output as lines and literals, in order.
+    /// The output as lines and literals, in order. Literal data is borrowed from the encoded
+    /// value, not copied.
     pub fn fragments(&self) -> impl Iterator<Item = Fragment<'_>> + '_ {
         let mut pos = 0;
         let mut literals = self.literals.iter();
@@ -80,13 +139,11 @@ impl Encoder {
                 return Some(fragment);
             }
             match literals.next() {
-                Some(&(start, end, mode)) => {
-                    let line = &self.buf[pos..start];
-                    pos = end;
-                    pending = Some(Fragment::Literal {
-                        data: &self.buf[start..end],
-                        mode,
-                    });
+                Some(&(at, data, mode)) => {
+                    // Every literal follows its announcement `{n}\r\n`: the line is not empty.
+                    let line = &self.buf[pos..at];
+                    pos = at;
+                    pending = Some(Fragment::Literal { data, mode });
                     Some(Fragment::Line(line))
                 }
                 None if pos < self.buf.len() => {
@@ -103,6 +160,15 @@ impl Encoder {
     #[inline(always)]
     pub fn push(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
+    }
+
+    /// Appends `open`, `bytes` and `close` (one capacity check for the three).
+    #[inline(always)]
+    pub(crate) fn push_enclosed(&mut self, open: u8, bytes: &[u8], close: u8) {
+        self.buf.reserve(bytes.len() + 2);
+        self.buf.push(open);
+        self.buf.extend_from_slice(bytes);
+        self.buf.push(close);
     }
 
     /// Appends one byte.
@@ -125,6 +191,10 @@ impl Encoder {
 
     /// A decimal number.
     pub fn number(&mut self, n: u64) {
+        if n < 10 {
+            self.buf.push(b'0' + n as u8);
+            return;
+        }
         let mut digits = [0u8; 20];
         let mut i = digits.len();
         let mut n = n;
@@ -139,8 +209,9 @@ impl Encoder {
         self.buf.extend_from_slice(&digits[i..]);
     }
 
-    /// A literal: `{n}` or `{n+}` (with `~` before it for `literal8`), CRLF, and the data.
-    pub fn literal(&mut self, data: &[u8], mode: LiteralMode, binary: bool) {
+    /// A literal: `{n}` or `{n+}` (with `~` before it for `literal8`), CRLF, and the data
+    /// (borrowed, not copied).
+    pub fn literal(&mut self, data: &'a [u8], mode: LiteralMode, binary: bool) {
         if binary {
             self.buf.push(b'~');
         }
@@ -150,13 +221,11 @@ impl Encoder {
             self.buf.push(b'+');
         }
         self.buf.extend_from_slice(b"}\r\n");
-        let start = self.buf.len();
-        self.buf.extend_from_slice(data);
-        self.literals.push((start, self.buf.len(), mode));
+        self.literals.push((self.buf.len(), data, mode));
     }
 
     /// Items separated by single spaces.
-    pub fn join<T>(&mut self, items: &[T], mut each: impl FnMut(&T, &mut Self)) {
+    pub fn join<T>(&mut self, items: &'a [T], mut each: impl FnMut(&'a T, &mut Self)) {
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 self.sp();
@@ -166,7 +235,7 @@ impl Encoder {
     }
 
     /// `"(" item *(SP item) ")"`
-    pub fn paren_list<T>(&mut self, items: &[T], each: impl FnMut(&T, &mut Self)) {
+    pub fn paren_list<T>(&mut self, items: &'a [T], each: impl FnMut(&'a T, &mut Self)) {
         self.byte(b'(');
         self.join(items, each);
         self.byte(b')');
@@ -202,15 +271,44 @@ mod tests {
                 Fragment::Line(b"\r\n"),
             ]
         );
-        assert_eq!(out.as_bytes(), b"A1 LOGIN {5}\r\nalice {2+}\r\npw\r\n");
+        assert_eq!(out.to_vec(), b"A1 LOGIN {5}\r\nalice {2+}\r\npw\r\n");
+        assert_eq!(out.into_bytes(), b"A1 LOGIN {5}\r\nalice {2+}\r\npw\r\n");
+    }
+
+    #[test]
+    fn quoted_strings_escape_every_special_at_every_position() {
+        use alloc::string::String;
+        use imap_types::core::Quoted;
+
+        // Lengths around the eight-byte words of the escape test, a special at each position.
+        for len in 0..20 {
+            for special in ["", "\"", "\\"] {
+                for at in 0..=len {
+                    let text: String = (0..len)
+                        .map(|i| if i == at { special } else { "a" })
+                        .collect();
+                    let mut expected = String::from("\"");
+                    for c in text.chars() {
+                        if c == '"' || c == '\\' {
+                            expected.push('\\');
+                        }
+                        expected.push(c);
+                    }
+                    expected.push('"');
+                    let quoted = Quoted::try_from(text.as_str()).unwrap();
+                    assert_eq!(quoted.encode_to_vec(), expected.as_bytes(), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
     fn numbers_are_decimal() {
         let mut out = Encoder::new();
-        out.number(0);
-        out.sp();
-        out.number(u64::MAX);
-        assert_eq!(out.as_bytes(), b"0 18446744073709551615");
+        for n in [0, 9, 10, 99, 100, u64::MAX] {
+            out.number(n);
+            out.sp();
+        }
+        assert_eq!(out.into_bytes(), b"0 9 10 99 100 18446744073709551615 ");
     }
 }

@@ -95,7 +95,7 @@ impl<'a> Parser<'a> {
 }
 
 /// Writes `"(" 1*address ")"`, or `NIL` for an empty list.
-fn encode_address_list(addresses: &[Address<'_>], out: &mut Encoder) {
+fn encode_address_list<'e>(addresses: &'e [Address<'_>], out: &mut Encoder<'e>) {
     if addresses.is_empty() {
         out.push(b"NIL");
         return;
@@ -108,7 +108,7 @@ fn encode_address_list(addresses: &[Address<'_>], out: &mut Encoder) {
 }
 
 impl Encode for Envelope<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.byte(b'(');
         self.date.encode(out);
         out.sp();
@@ -133,7 +133,7 @@ impl Encode for Envelope<'_> {
 }
 
 impl Encode for Address<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.byte(b'(');
         self.name.encode(out);
         out.sp();
@@ -281,7 +281,7 @@ NIL NIL \"<B27397-0100000@cac.washington.edu>\")";
         let mut out = Encoder::new();
         encode_address_list(&list, &mut out);
         assert_eq!(
-            out.as_bytes(),
+            out.to_vec(),
             b"((NIL NIL \"a\" \"b\")(NIL NIL \"c\" \"d\"))"
         );
         let mut p = Parser::new(b"((NIL NIL \"a\" \"b\") )", &DecodeOptions::lenient());

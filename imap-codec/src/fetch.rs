@@ -386,7 +386,7 @@ impl<'a> Parser<'a> {
 }
 
 impl Encode for FetchItems<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Macro(Macro::All) => out.push(b"ALL"),
             Self::Macro(Macro::Fast) => out.push(b"FAST"),
@@ -398,7 +398,7 @@ impl Encode for FetchItems<'_> {
 }
 
 /// Writes `section = "[" [section-spec] "]"`.
-fn encode_section(section: &Option<Section<'_>>, out: &mut Encoder) {
+fn encode_section<'e>(section: &'e Option<Section<'_>>, out: &mut Encoder<'e>) {
     out.byte(b'[');
     if let Some(section) = section {
         section.encode(out);
@@ -407,14 +407,14 @@ fn encode_section(section: &Option<Section<'_>>, out: &mut Encoder) {
 }
 
 /// Writes `section-binary = "[" [section-part] "]"`.
-fn encode_section_binary(part: &[NonZeroU32], out: &mut Encoder) {
+fn encode_section_binary(part: &[NonZeroU32], out: &mut Encoder<'_>) {
     out.byte(b'[');
     encode_part(part, out);
     out.byte(b']');
 }
 
 /// Writes `section-part = nz-number *("." nz-number)`.
-fn encode_part(part: &[NonZeroU32], out: &mut Encoder) {
+fn encode_part(part: &[NonZeroU32], out: &mut Encoder<'_>) {
     for (i, n) in part.iter().enumerate() {
         if i > 0 {
             out.byte(b'.');
@@ -424,7 +424,7 @@ fn encode_part(part: &[NonZeroU32], out: &mut Encoder) {
 }
 
 /// Writes `partial = "<" number "." nz-number ">"` if there is one.
-fn encode_partial(partial: &Option<(u32, NonZeroU32)>, out: &mut Encoder) {
+fn encode_partial(partial: &Option<(u32, NonZeroU32)>, out: &mut Encoder<'_>) {
     if let Some((offset, length)) = partial {
         out.byte(b'<');
         out.number(u64::from(*offset));
@@ -435,7 +435,7 @@ fn encode_partial(partial: &Option<(u32, NonZeroU32)>, out: &mut Encoder) {
 }
 
 /// Writes `"<" number ">"` if there is an origin.
-fn encode_origin(origin: &Option<u32>, out: &mut Encoder) {
+fn encode_origin(origin: &Option<u32>, out: &mut Encoder<'_>) {
     if let Some(origin) = origin {
         out.byte(b'<');
         out.number(u64::from(*origin));
@@ -444,7 +444,7 @@ fn encode_origin(origin: &Option<u32>, out: &mut Encoder) {
 }
 
 impl Encode for FetchAttribute<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Envelope => out.push(b"ENVELOPE"),
             Self::Flags => out.push(b"FLAGS"),
@@ -490,14 +490,14 @@ impl Encode for FetchAttribute<'_> {
 
 impl Encode for Part {
     /// `section-part`
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         encode_part(&self.0, out);
     }
 }
 
 impl Encode for Section<'_> {
     /// `section-spec`, without the brackets.
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         let (part, text): (Option<&Part>, &[u8]) = match self {
             Self::Part(part) => (Some(part), b""),
             Self::Header(part) => (part.as_ref(), b"HEADER"),
@@ -521,7 +521,7 @@ impl Encode for Section<'_> {
 }
 
 impl Encode for MessageDataItem<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Flags(flags) => {
                 out.push(b"FLAGS ");
@@ -877,7 +877,7 @@ mod tests {
             assert_eq!(&section, expected);
             let mut out = Encoder::new();
             encode_section(&section, &mut out);
-            assert_eq!(out.as_bytes(), *input);
+            assert_eq!(out.to_vec(), *input);
             assert_prefixes_incomplete(input, Parser::section);
         }
         assert_eq!(

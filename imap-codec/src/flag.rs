@@ -94,7 +94,7 @@ impl<'a> Parser<'a> {
 }
 
 impl Encode for Flag<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Keyword(atom) => atom.encode(out),
             Self::Extension(ext) => {
@@ -107,7 +107,7 @@ impl Encode for Flag<'_> {
 }
 
 impl Encode for FlagFetch<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Flag(flag) => flag.encode(out),
             Self::Recent => out.push(b"\\Recent"),
@@ -116,7 +116,7 @@ impl Encode for FlagFetch<'_> {
 }
 
 impl Encode for FlagPerm<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Flag(flag) => flag.encode(out),
             Self::Asterisk => out.push(b"\\*"),
@@ -125,7 +125,7 @@ impl Encode for FlagPerm<'_> {
 }
 
 impl Encode for MailboxAttribute<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.byte(b'\\');
         out.push(self.name().as_bytes());
     }
@@ -203,7 +203,7 @@ mod tests {
         assert_eq!(rest, b"\r\n");
         let mut out = Encoder::new();
         out.paren_list(&flags, |f, out| f.encode(out));
-        assert_eq!(out.as_bytes(), &input[..input.len() - 2]);
+        assert_eq!(out.to_vec(), &input[..input.len() - 2]);
         assert_eq!(run(b"() ", Parser::flag_list), Ok((vec![], &b" "[..])));
         assert_eq!(run(b"(\\Seen", Parser::flag_list), Err(Error::Incomplete));
         assert_eq!(run(b"(\\Seen ", Parser::flag_list), Err(Error::Incomplete));
@@ -264,7 +264,7 @@ mod tests {
         assert_eq!(rest, b"]");
         let mut out = Encoder::new();
         out.paren_list(&perms, |f, out| f.encode(out));
-        assert_eq!(out.as_bytes(), b"(\\Deleted \\Seen \\*)");
+        assert_eq!(out.to_vec(), b"(\\Deleted \\Seen \\*)");
         assert_eq!(run(b"\\", Parser::flag_perm), Err(Error::Incomplete));
         assert_eq!(run(b"\\%)", Parser::flag_perm), Err(failed(1, "atom")));
     }
@@ -289,7 +289,7 @@ mod tests {
         let (attrs, _) = run(input, Parser::mbx_list_flags).unwrap();
         let mut out = Encoder::new();
         out.paren_list(&attrs, |a, out| a.encode(out));
-        assert_eq!(out.as_bytes(), &input[..input.len() - 1]);
+        assert_eq!(out.to_vec(), &input[..input.len() - 1]);
         assert_eq!(run(b"() ", Parser::mbx_list_flags), Ok((vec![], &b" "[..])));
         assert_eq!(
             run(b"(\\Noselect", Parser::mbx_list_flags),

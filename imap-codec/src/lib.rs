@@ -4,7 +4,8 @@
 //! extension points of RFC 4466), for the types of [`imap_types`].
 //!
 //! * **Zero-copy**: decoded values borrow from the input (literal bodies included);
-//!   `into_static()` gives an owned value.
+//!   `into_static()` gives an owned value. Encoding to fragments
+//!   ([`Encode::encode_to_fragments`]) borrows literal data from the value.
 //! * **Streaming**: a proper prefix of a message decodes to [`DecodeError::Incomplete`] (or to a
 //!   [`DecodeError::LiteralAnnouncement`] when a command waits for a continuation request),
 //!   never to a wrong value; the [`framer::Framer`] cuts whole messages out of a byte stream.

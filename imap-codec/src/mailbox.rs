@@ -102,13 +102,13 @@ impl<'a> Parser<'a> {
 }
 
 impl Encode for Mailbox<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         self.0.encode(out);
     }
 }
 
 impl Encode for ListMailbox<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Token(token) => out.push(token.as_str().as_bytes()),
             Self::String(s) => s.encode(out),
@@ -117,7 +117,7 @@ impl Encode for ListMailbox<'_> {
 }
 
 impl Encode for Delimiter {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.byte(b'"');
         let c = self.as_char();
         if c == '"' || c == '\\' {
@@ -130,7 +130,7 @@ impl Encode for Delimiter {
 }
 
 impl Encode for MailboxList<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.paren_list(&self.attributes, |a, out| a.encode(out));
         out.sp();
         match &self.delimiter {

@@ -376,7 +376,7 @@ impl<'a> Decode<'a> for Response<'a> {
 }
 
 impl Encode for Greeting<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(match self.kind {
             GreetingKind::Ok => b"* OK ",
             GreetingKind::PreAuth => b"* PREAUTH ",
@@ -388,7 +388,7 @@ impl Encode for Greeting<'_> {
 }
 
 impl Encode for Response<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Status(status) => status.encode(out),
             Self::Data(data) => data.encode(out),
@@ -399,7 +399,7 @@ impl Encode for Response<'_> {
 
 /// Writes a whole status line, tag (or `*`) and CRLF included.
 impl Encode for Status<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         match self {
             Self::Cond { tag, kind, text } => {
                 match tag {
@@ -423,7 +423,7 @@ impl Encode for Status<'_> {
 }
 
 impl Encode for RespText<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         if let Some(code) = &self.code {
             out.byte(b'[');
             code.encode(out);
@@ -434,7 +434,7 @@ impl Encode for RespText<'_> {
 }
 
 impl Encode for Code<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         if let Some(name) = self.plain_name() {
             out.push(name.as_bytes());
             return;
@@ -490,14 +490,14 @@ impl Encode for Code<'_> {
 }
 
 /// Writes `name` (with its trailing space) and a number.
-fn encode_named_number(name: &[u8], n: u64, out: &mut Encoder) {
+fn encode_named_number(name: &[u8], n: u64, out: &mut Encoder<'_>) {
     out.push(name);
     out.number(n);
 }
 
 /// Writes a whole untagged line: `"*" SP`, the data, CRLF.
 impl Encode for Data<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(b"* ");
         match self {
             Self::Capability(capabilities) => encode_capability_data(capabilities, out),
@@ -555,7 +555,7 @@ impl Encode for Data<'_> {
 
 /// Writes a whole continuation request line: `"+" SP`, the text or base64, CRLF.
 impl Encode for ContinueRequest<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(b"+ ");
         match self {
             Self::Basic(text) => text.encode(out),

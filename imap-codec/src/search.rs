@@ -139,9 +139,9 @@ fn unknown_key(offset: usize) -> Error {
 }
 
 impl Encode for SearchKey<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         /// Writes `name SP value`.
-        fn with_arg(out: &mut Encoder, name: &[u8], value: &impl Encode) {
+        fn with_arg<'e>(out: &mut Encoder<'e>, name: &[u8], value: &'e impl Encode) {
             out.push(name);
             out.sp();
             value.encode(out);
@@ -247,7 +247,7 @@ mod tests {
         assert_eq!(rest, b"\r\n");
         let mut out = Encoder::new();
         out.join(&decoded, |k, out| k.encode(out));
-        assert_eq!(out.as_bytes(), &input[..input.len() - 2]);
+        assert_eq!(out.to_vec(), &input[..input.len() - 2]);
 
         let (decoded, _) = run(b"TEXT \"string not in mailbox\"\r\n", keys).unwrap();
         assert_eq!(
@@ -288,7 +288,7 @@ mod tests {
         assert_eq!(decoded.len(), 38);
         let mut out = Encoder::new();
         out.join(&decoded, |k, out| k.encode(out));
-        assert_eq!(out.as_bytes(), input);
+        assert_eq!(out.to_vec(), input);
     }
 
     #[test]
@@ -296,7 +296,7 @@ mod tests {
         let (decoded, _) = run(b"unseen oR Seen fLaGgEd since 1-feb-1994\r\n", keys).unwrap();
         let mut out = Encoder::new();
         out.join(&decoded, |k, out| k.encode(out));
-        assert_eq!(out.as_bytes(), b"UNSEEN OR SEEN FLAGGED SINCE 1-Feb-1994");
+        assert_eq!(out.to_vec(), b"UNSEEN OR SEEN FLAGGED SINCE 1-Feb-1994");
         assert_eq!(
             run(b"keyword $Forwarded)", Parser::search_key).unwrap().0,
             SearchKey::Keyword(Atom::try_from("$Forwarded").unwrap())

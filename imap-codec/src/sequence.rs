@@ -21,7 +21,7 @@ impl<'a> Parser<'a> {
 }
 
 impl Encode for SequenceSet<'_> {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(self.as_str().as_bytes());
     }
 }

@@ -41,14 +41,14 @@ impl<'a> Parser<'a> {
 }
 
 impl Encode for StatusDataItemName {
-    fn encode(&self, out: &mut Encoder) {
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.push(self.as_str().as_bytes());
     }
 }
 
 impl Encode for StatusDataItem {
-    fn encode(&self, out: &mut Encoder) {
-        self.name().encode(out);
+    fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
+        out.push(self.name().as_str().as_bytes());
         out.sp();
         match *self {
             Self::Messages(n) | Self::Recent(n) | Self::Unseen(n) | Self::Deleted(n) => {
@@ -108,7 +108,7 @@ mod tests {
         assert_eq!(rest, b"\r\n");
         let mut out = Encoder::new();
         out.paren_list(&items, |i, out| i.encode(out));
-        assert_eq!(out.as_bytes(), b"(MESSAGES 231 UIDNEXT 44292)");
+        assert_eq!(out.to_vec(), b"(MESSAGES 231 UIDNEXT 44292)");
 
         let all = b"(MESSAGES 0 RECENT 1 UIDNEXT 2 UIDVALIDITY 4294967295 UNSEEN 3 DELETED 4 \
             SIZE 9223372036854775807 HIGHESTMODSEQ 0)";
@@ -117,7 +117,7 @@ mod tests {
         assert_eq!(items.len(), 8);
         let mut out = Encoder::new();
         out.paren_list(&items, |i, out| i.encode(out));
-        assert_eq!(out.as_bytes(), all);
+        assert_eq!(out.to_vec(), all);
 
         assert_eq!(
             run(b"messages 5)", Parser::status_att_val).unwrap().0,
