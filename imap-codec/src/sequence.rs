@@ -1,22 +1,46 @@
 //! Sequence sets.
 
-use imap_types::sequence::{SequenceSet, check_sequence_set};
+use imap_types::sequence::{SequenceSet, sequence_set_prefix};
 
 use crate::{
     decode::{Error, PResult, Parser, is_digit},
     encode::{Encode, Encoder},
 };
 
+/// The bytes a sequence set is made of.
+fn is_sequence_set_char(b: u8) -> bool {
+    is_digit(b) || matches!(b, b':' | b',' | b'*' | b'$')
+}
+
 impl<'a> Parser<'a> {
     /// `sequence-set`, or `$` (RFC 5182).
+    ///
+    /// The set is the longest run of its bytes, which must end before the input does: read in
+    /// one pass, where the set ends or fails, the rest of the run is looked at only to tell
+    /// `Incomplete` or a failure.
     pub(crate) fn sequence_set(&mut self) -> PResult<SequenceSet<'a>> {
         let start = self.pos;
-        let bytes = self.take_while(|b| is_digit(b) || matches!(b, b':' | b',' | b'*' | b'$'))?;
-        check_sequence_set(bytes).map_err(|at| Error::Failed {
-            offset: start + at,
-            expected: "sequence-set",
-        })?;
-        Ok(SequenceSet::unvalidated(self.ascii(bytes, start)?))
+        let rest = &self.input[start..];
+        let scanned = match rest.first() {
+            Some(b'$') => Ok(1),
+            _ => sequence_set_prefix(rest),
+        };
+        let (len, at) = match scanned {
+            Ok(len) if rest.get(len).is_some_and(|&b| !is_sequence_set_char(b)) => (len, None),
+            Ok(len) => (len, Some(if rest[0] == b'$' { 0 } else { len })),
+            Err(at) => (at, Some(at)),
+        };
+        if let Some(at) = at {
+            if rest[len..].iter().all(|&b| is_sequence_set_char(b)) {
+                return Err(Error::Incomplete);
+            }
+            return Err(Error::Failed {
+                offset: start + at,
+                expected: "sequence-set",
+            });
+        }
+        self.pos += len;
+        Ok(SequenceSet::unvalidated(self.ascii(&rest[..len], start)?))
     }
 }
 
