@@ -306,7 +306,8 @@ impl<'a> Parser<'a> {
         let mailbox = self.sp_mailbox()?;
         self.sp()?;
         // Room for every status item of RFC 3501: the list is not grown from empty.
-        let items = Vec1::unvalidated(self.paren_list_with_capacity(5, false, Parser::status_att)?);
+        let items =
+            Vec1::unvalidated(self.paren_list_with_capacity(5, false, Parser::status_att)?);
         Ok(CommandBody::Status { mailbox, items })
     }
 

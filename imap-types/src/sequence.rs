@@ -72,16 +72,23 @@ fn seq_number(s: &[u8], i: usize) -> Result<usize, usize> {
     match s.get(i) {
         Some(b'*') => Ok(i + 1),
         Some(b'1'..=b'9') => {
-            let mut value: u64 = 0;
-            let mut j = i;
-            while let Some(&d @ b'0'..=b'9') = s.get(j) {
-                value = value * 10 + u64::from(d - b'0');
-                if value > u64::from(u32::MAX) {
-                    return Err(j);
+            let digits = &s[i..];
+            let n = digits
+                .iter()
+                .position(|d| !d.is_ascii_digit())
+                .unwrap_or(digits.len());
+            // Nine digits always fit in 32 bits; a longer number is checked digit by digit,
+            // so that the error points at the digit that makes it too large.
+            if n > 9 {
+                let mut value: u64 = 0;
+                for (k, &d) in digits[..n].iter().enumerate() {
+                    value = value * 10 + u64::from(d - b'0');
+                    if value > u64::from(u32::MAX) {
+                        return Err(i + k);
+                    }
                 }
-                j += 1;
             }
-            Ok(j)
+            Ok(i + n)
         }
         _ => Err(i),
     }
