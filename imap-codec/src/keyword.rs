@@ -15,12 +15,38 @@ const MAX: usize = 16;
 /// packed, or 0 (no keyword's packing) when it is longer than 16 bytes.
 #[inline]
 pub(crate) fn pack(word: &[u8]) -> u128 {
-    if word.len() > MAX {
+    let n = word.len();
+    if n > MAX {
         return 0;
     }
-    let mut buf = [0u8; MAX];
-    buf[..word.len()].copy_from_slice(word);
-    u128::from_le_bytes(buf) | fold_mask(word.len())
+    // Little-endian loads of the first and the last bytes, which overlap for most lengths:
+    // the bytes they share are the same, so or-ing them together loses nothing.
+    let (lo, hi) = if n > 8 {
+        (load8(word), load8(&word[n - 8..]) >> (8 * (16 - n)))
+    } else if n >= 4 {
+        let first = u64::from(load4(word));
+        (first | u64::from(load4(&word[n - 4..])) << (8 * (n - 4)), 0)
+    } else {
+        let bytes = word.iter().rev();
+        (bytes.fold(0, |v, &b| (v << 8) | u64::from(b)), 0)
+    };
+    (u128::from(hi) << 64 | u128::from(lo)) | fold_mask(n)
+}
+
+/// The first 8 bytes of `bytes` (at least 8), little-endian.
+#[inline(always)]
+fn load8(bytes: &[u8]) -> u64 {
+    let mut b = [0; 8];
+    b.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(b)
+}
+
+/// The first 4 bytes of `bytes` (at least 4), little-endian.
+#[inline(always)]
+fn load4(bytes: &[u8]) -> u32 {
+    let mut b = [0; 4];
+    b.copy_from_slice(&bytes[..4]);
+    u32::from_le_bytes(b)
 }
 
 /// The packing of the keyword `word` (lower-case letters, digits, `.`, `-`, `=`, `+`; at most
@@ -64,5 +90,14 @@ mod tests {
         assert_eq!(pack(b"HEADER.FIELDS.NOT"), 0);
         assert_eq!(pack(b""), 0);
         assert_eq!(pack(b"1234567890ABCDEF"), key(b"1234567890abcdef"));
+        // Every length, against the byte-by-byte packing of `key`.
+        let word = b"abcdefghijklmnop";
+        for n in 1..=16 {
+            assert_eq!(pack(&word[..n].to_ascii_uppercase()), key(&word[..n]));
+            assert_ne!(
+                pack(&word[..n]),
+                key(b"abcdefghijklmnop"[1..].split_at(n.min(15)).0)
+            );
+        }
     }
 }
