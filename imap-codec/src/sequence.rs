@@ -25,8 +25,12 @@ impl<'a> Parser<'a> {
             Some(b'$') => Ok(1),
             _ => sequence_set_prefix(rest),
         };
+        // The length read, and where the set fails if it does.
         let (len, at) = match scanned {
+            // The run of set bytes ends with the set: the whole run is the set.
             Ok(len) if rest.get(len).is_some_and(|&b| !is_sequence_set_char(b)) => (len, None),
+            // More set bytes follow (or the input ends): `$` must stand alone, and a set
+            // cannot continue with any byte but `,`.
             Ok(len) => (len, Some(if rest[0] == b'$' { 0 } else { len })),
             Err(at) => (at, Some(at)),
         };
@@ -68,5 +72,22 @@ mod tests {
             Err(failed(2, "sequence-set"))
         );
         assert_eq!(run(b"1:4", Parser::sequence_set), Err(Error::Incomplete));
+        assert_eq!(run(b"$ ", Parser::sequence_set).unwrap().0.as_str(), "$");
+        assert_eq!(
+            run(b"$1 ", Parser::sequence_set),
+            Err(failed(0, "sequence-set"))
+        );
+        assert_eq!(
+            run(b"1:4$ ", Parser::sequence_set),
+            Err(failed(3, "sequence-set"))
+        );
+        assert_eq!(
+            run(b"1,$ ", Parser::sequence_set),
+            Err(failed(2, "sequence-set"))
+        );
+        assert_eq!(run(b"1:4x", Parser::sequence_set).unwrap().1, b"x");
+        // A wrong set is `Incomplete` while the run of set bytes reaches the end of the input.
+        assert_eq!(run(b"1::", Parser::sequence_set), Err(Error::Incomplete));
+        assert_eq!(run(b"$", Parser::sequence_set), Err(Error::Incomplete));
     }
 }
