@@ -19,22 +19,8 @@ use crate::{
     core::encode_parameters,
     decode::{Decode, DecodeError, DecodeOptions, Error, PResult, Parser},
     encode::{Encode, Encoder},
+    keyword::{key, pack},
 };
-
-/// The longest command name that is dispatched by comparison (`AUTHENTICATE`).
-const MAX_NAME: usize = 12;
-
-/// `word` in upper case, or nothing when it is longer than any known keyword.
-#[inline]
-fn upper(word: &[u8], buf: &mut [u8; MAX_NAME]) -> usize {
-    if word.len() > MAX_NAME {
-        return 0;
-    }
-    let out = &mut buf[..word.len()];
-    out.copy_from_slice(word);
-    out.make_ascii_uppercase();
-    word.len()
-}
 
 impl<'a> Parser<'a> {
     /// `command = tag SP (command-any / command-auth / command-nonauth / command-select) CRLF`
@@ -49,61 +35,85 @@ impl<'a> Parser<'a> {
     /// The command name and its arguments: the alternatives of `command-any`, `command-auth`,
     /// `command-nonauth` and `command-select`, and `idle = "IDLE"`.
     fn command_body(&mut self) -> PResult<CommandBody<'a>> {
+        const CAPABILITY: u128 = key(b"capability");
+        const NOOP: u128 = key(b"noop");
+        const LOGOUT: u128 = key(b"logout");
+        const STARTTLS: u128 = key(b"starttls");
+        const AUTHENTICATE: u128 = key(b"authenticate");
+        const LOGIN: u128 = key(b"login");
+        const SELECT: u128 = key(b"select");
+        const EXAMINE: u128 = key(b"examine");
+        const CREATE: u128 = key(b"create");
+        const DELETE: u128 = key(b"delete");
+        const RENAME: u128 = key(b"rename");
+        const SUBSCRIBE: u128 = key(b"subscribe");
+        const UNSUBSCRIBE: u128 = key(b"unsubscribe");
+        const LIST: u128 = key(b"list");
+        const LSUB: u128 = key(b"lsub");
+        const STATUS: u128 = key(b"status");
+        const APPEND: u128 = key(b"append");
+        const CHECK: u128 = key(b"check");
+        const CLOSE: u128 = key(b"close");
+        const EXPUNGE: u128 = key(b"expunge");
+        const SEARCH: u128 = key(b"search");
+        const FETCH: u128 = key(b"fetch");
+        const STORE: u128 = key(b"store");
+        const COPY: u128 = key(b"copy");
+        const UID: u128 = key(b"uid");
+        const IDLE: u128 = key(b"idle");
         let start = self.pos;
         let name = self.atom()?;
-        let mut buf = [0; MAX_NAME];
-        let n = upper(name.as_str().as_bytes(), &mut buf);
-        Ok(match &buf[..n] {
-            b"CAPABILITY" => CommandBody::Capability,
-            b"NOOP" => CommandBody::Noop,
-            b"LOGOUT" => CommandBody::Logout,
-            b"STARTTLS" => CommandBody::StartTls,
-            b"AUTHENTICATE" => self.authenticate()?,
-            b"LOGIN" => self.login()?,
-            b"SELECT" => {
+        Ok(match pack(name.as_str().as_bytes()) {
+            CAPABILITY => CommandBody::Capability,
+            NOOP => CommandBody::Noop,
+            LOGOUT => CommandBody::Logout,
+            STARTTLS => CommandBody::StartTls,
+            AUTHENTICATE => self.authenticate()?,
+            LOGIN => self.login()?,
+            SELECT => {
                 let (mailbox, parameters) = self.select()?;
                 CommandBody::Select {
                     mailbox,
                     parameters,
                 }
             }
-            b"EXAMINE" => {
+            EXAMINE => {
                 let (mailbox, parameters) = self.select()?;
                 CommandBody::Examine {
                     mailbox,
                     parameters,
                 }
             }
-            b"CREATE" => {
+            CREATE => {
                 let (mailbox, parameters) = self.select()?;
                 CommandBody::Create {
                     mailbox,
                     parameters,
                 }
             }
-            b"DELETE" => CommandBody::Delete {
+            DELETE => CommandBody::Delete {
                 mailbox: self.sp_mailbox()?,
             },
-            b"RENAME" => self.rename()?,
-            b"SUBSCRIBE" => CommandBody::Subscribe {
+            RENAME => self.rename()?,
+            SUBSCRIBE => CommandBody::Subscribe {
                 mailbox: self.sp_mailbox()?,
             },
-            b"UNSUBSCRIBE" => CommandBody::Unsubscribe {
+            UNSUBSCRIBE => CommandBody::Unsubscribe {
                 mailbox: self.sp_mailbox()?,
             },
-            b"LIST" => self.list()?,
-            b"LSUB" => self.lsub()?,
-            b"STATUS" => self.status()?,
-            b"APPEND" => self.append()?,
-            b"CHECK" => CommandBody::Check,
-            b"CLOSE" => CommandBody::Close,
-            b"EXPUNGE" => CommandBody::Expunge,
-            b"SEARCH" => self.search(false)?,
-            b"FETCH" => self.fetch(false)?,
-            b"STORE" => self.store(false)?,
-            b"COPY" => self.copy(false)?,
-            b"UID" => self.uid()?,
-            b"IDLE" => CommandBody::Idle,
+            LIST => self.list()?,
+            LSUB => self.lsub()?,
+            STATUS => self.status()?,
+            APPEND => self.append()?,
+            CHECK => CommandBody::Check,
+            CLOSE => CommandBody::Close,
+            EXPUNGE => CommandBody::Expunge,
+            SEARCH => self.search(false)?,
+            FETCH => self.fetch(false)?,
+            STORE => self.store(false)?,
+            COPY => self.copy(false)?,
+            UID => self.uid()?,
+            IDLE => CommandBody::Idle,
             _ if name.as_str().len() > 1
                 && matches!(name.as_str().as_bytes().first(), Some(b'X' | b'x')) =>
             {
@@ -129,6 +139,26 @@ impl<'a> Parser<'a> {
             return Ok(false);
         }
         Ok(!self.options.lenient || !matches!(self.peek2()?, b'\r' | b'\n' | b' '))
+    }
+
+    /// `item *(SP item)`, up to the first space that separates nothing (see
+    /// [`Parser::sp_and_more`]). One item gets an exact allocation; a longer list starts with
+    /// room for four, so that it rarely grows.
+    fn sp_separated<T>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> PResult<T>,
+    ) -> PResult<Vec<T>> {
+        let first = item(self)?;
+        if !self.sp_and_more()? {
+            return Ok(vec![first]);
+        }
+        let mut items = Vec::with_capacity(4);
+        items.push(first);
+        while self.sp_and_more()? {
+            self.pos += 1;
+            items.push(item(self)?);
+        }
+        Ok(items)
     }
 
     /// `authenticate = "AUTHENTICATE" SP auth-type [SP (base64 / "=")]` (RFC 4959)
@@ -275,7 +305,9 @@ impl<'a> Parser<'a> {
     fn status(&mut self) -> PResult<CommandBody<'a>> {
         let mailbox = self.sp_mailbox()?;
         self.sp()?;
-        let items = Vec1::unvalidated(self.paren_list(false, Parser::status_att)?);
+        // Room for every status item of RFC 3501: the list is not grown from empty.
+        let items =
+            Vec1::unvalidated(self.paren_list_with_capacity(5, false, Parser::status_att)?);
         Ok(CommandBody::Status { mailbox, items })
     }
 
@@ -362,11 +394,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        let mut criteria = vec![self.search_key()?];
-        while self.sp_and_more()? {
-            self.pos += 1;
-            criteria.push(self.search_key()?);
-        }
+        let criteria = self.sp_separated(Parser::search_key)?;
         Ok(CommandBody::Search {
             return_options,
             charset,
@@ -422,12 +450,7 @@ impl<'a> Parser<'a> {
         let flags = if self.peek()? == b'(' {
             StoreFlags::List(self.flag_list()?)
         } else {
-            let mut flags = vec![self.flag()?];
-            while self.sp_and_more()? {
-                self.pos += 1;
-                flags.push(self.flag()?);
-            }
-            StoreFlags::Bare(Vec1::unvalidated(flags))
+            StoreFlags::Bare(Vec1::unvalidated(self.sp_separated(Parser::flag)?))
         };
         Ok(CommandBody::Store {
             sequence_set,
@@ -456,13 +479,15 @@ impl<'a> Parser<'a> {
         self.sp()?;
         let start = self.pos;
         let name = self.atom()?;
-        let mut buf = [0; MAX_NAME];
-        let n = upper(name.as_str().as_bytes(), &mut buf);
-        match &buf[..n] {
-            b"COPY" => self.copy(true),
-            b"FETCH" => self.fetch(true),
-            b"SEARCH" => self.search(true),
-            b"STORE" => self.store(true),
+        const COPY: u128 = key(b"copy");
+        const FETCH: u128 = key(b"fetch");
+        const SEARCH: u128 = key(b"search");
+        const STORE: u128 = key(b"store");
+        match pack(name.as_str().as_bytes()) {
+            COPY => self.copy(true),
+            FETCH => self.fetch(true),
+            SEARCH => self.search(true),
+            STORE => self.store(true),
             _ => Err(self.fail_at(start, "COPY, FETCH, SEARCH or STORE")),
         }
     }

@@ -15,6 +15,7 @@ use imap_types::{
 use crate::{
     decode::{Error, PResult, Parser, is_digit},
     encode::{Encode, Encoder},
+    keyword::{key, pack},
 };
 
 /// Whether the item name `name` is `word` (keywords are case-insensitive).
@@ -32,19 +33,20 @@ impl<'a> Parser<'a> {
     /// `"ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")"`
     pub(crate) fn fetch_items(&mut self) -> PResult<FetchItems<'a>> {
         if self.peek()? == b'(' {
-            let list = self.paren_list(false, Parser::fetch_att)?;
+            // Room for the usual number of items, so that the list rarely grows.
+            let list = self.paren_list_with_capacity(8, false, Parser::fetch_att)?;
             return Ok(FetchItems::List(Vec1::unvalidated(list)));
         }
         let start = self.pos;
         let name = self.keyword_token()?;
-        let r#macro = if is(name, b"ALL") {
-            Macro::All
-        } else if is(name, b"FAST") {
-            Macro::Fast
-        } else if is(name, b"FULL") {
-            Macro::Full
-        } else {
-            return Ok(FetchItems::Single(self.fetch_att_named(start, name)?));
+        const ALL: u128 = key(b"all");
+        const FAST: u128 = key(b"fast");
+        const FULL: u128 = key(b"full");
+        let r#macro = match pack(name) {
+            ALL => Macro::All,
+            FAST => Macro::Fast,
+            FULL => Macro::Full,
+            _ => return Ok(FetchItems::Single(self.fetch_att_named(start, name)?)),
         };
         Ok(FetchItems::Macro(r#macro))
     }
@@ -64,70 +66,67 @@ impl<'a> Parser<'a> {
     /// The rest of a `fetch-att` whose name (at `start`) has been read.
     fn fetch_att_named(&mut self, start: usize, name: &[u8]) -> PResult<FetchAttribute<'a>> {
         use FetchAttribute as A;
-        let att = if is(name, b"BODY") {
-            if self.peek()? == b'[' {
-                A::BodyExt {
-                    section: self.section()?,
-                    partial: self.partial()?,
-                    peek: false,
-                }
-            } else {
-                A::Body
-            }
-        } else if is(name, b"BODY.PEEK") {
-            A::BodyExt {
+        const BODY: u128 = key(b"body");
+        const BODY_PEEK: u128 = key(b"body.peek");
+        const FLAGS: u128 = key(b"flags");
+        const UID: u128 = key(b"uid");
+        const ENVELOPE: u128 = key(b"envelope");
+        const INTERNALDATE: u128 = key(b"internaldate");
+        const RFC822_SIZE: u128 = key(b"rfc822.size");
+        const BODYSTRUCTURE: u128 = key(b"bodystructure");
+        const RFC822: u128 = key(b"rfc822");
+        const RFC822_HEADER: u128 = key(b"rfc822.header");
+        const RFC822_TEXT: u128 = key(b"rfc822.text");
+        const BINARY: u128 = key(b"binary");
+        const BINARY_PEEK: u128 = key(b"binary.peek");
+        const BINARY_SIZE: u128 = key(b"binary.size");
+        const MODSEQ: u128 = key(b"modseq");
+        const EMAILID: u128 = key(b"emailid");
+        const THREADID: u128 = key(b"threadid");
+        const SAVEDATE: u128 = key(b"savedate");
+        const PREVIEW: u128 = key(b"preview");
+        Ok(match pack(name) {
+            BODY if self.peek()? == b'[' => A::BodyExt {
+                section: self.section()?,
+                partial: self.partial()?,
+                peek: false,
+            },
+            BODY => A::Body,
+            BODY_PEEK => A::BodyExt {
                 section: self.section()?,
                 partial: self.partial()?,
                 peek: true,
-            }
-        } else if is(name, b"FLAGS") {
-            A::Flags
-        } else if is(name, b"UID") {
-            A::Uid
-        } else if is(name, b"ENVELOPE") {
-            A::Envelope
-        } else if is(name, b"INTERNALDATE") {
-            A::InternalDate
-        } else if is(name, b"RFC822.SIZE") {
-            A::Rfc822Size
-        } else if is(name, b"BODYSTRUCTURE") {
-            A::BodyStructure
-        } else if is(name, b"RFC822") {
-            A::Rfc822
-        } else if is(name, b"RFC822.HEADER") {
-            A::Rfc822Header
-        } else if is(name, b"RFC822.TEXT") {
-            A::Rfc822Text
-        } else if is(name, b"BINARY") || is(name, b"BINARY.PEEK") {
-            A::Binary {
+            },
+            FLAGS => A::Flags,
+            UID => A::Uid,
+            ENVELOPE => A::Envelope,
+            INTERNALDATE => A::InternalDate,
+            RFC822_SIZE => A::Rfc822Size,
+            BODYSTRUCTURE => A::BodyStructure,
+            RFC822 => A::Rfc822,
+            RFC822_HEADER => A::Rfc822Header,
+            RFC822_TEXT => A::Rfc822Text,
+            packed @ (BINARY | BINARY_PEEK) => A::Binary {
                 section: self.section_binary()?,
                 partial: self.partial()?,
-                peek: is(name, b"BINARY.PEEK"),
-            }
-        } else if is(name, b"BINARY.SIZE") {
-            A::BinarySize {
+                peek: packed == BINARY_PEEK,
+            },
+            BINARY_SIZE => A::BinarySize {
                 section: self.section_binary()?,
-            }
-        } else if is(name, b"MODSEQ") {
-            A::ModSeq
-        } else if is(name, b"EMAILID") {
-            A::EmailId
-        } else if is(name, b"THREADID") {
-            A::ThreadId
-        } else if is(name, b"SAVEDATE") {
-            A::SaveDate
-        } else if is(name, b"PREVIEW") {
+            },
+            MODSEQ => A::ModSeq,
+            EMAILID => A::EmailId,
+            THREADID => A::ThreadId,
+            SAVEDATE => A::SaveDate,
             // `SP "(" preview-mod ")"` with the only modifier defined, `LAZY`; anything else
             // after a space (a fetch-modifier, the next attribute) is left to the caller.
-            A::Preview {
+            PREVIEW => A::Preview {
                 lazy: self.peek()? == b' '
                     && self.peek2()? == b'('
                     && self.eat_keyword(b" (LAZY)")?,
-            }
-        } else {
-            return Err(self.fail_at(start, "fetch-att"));
-        };
-        Ok(att)
+            },
+            _ => return Err(self.fail_at(start, "fetch-att")),
+        })
     }
 
     /// `section = "[" [section-spec] "]"`: `None` for `[]`.
@@ -170,34 +169,41 @@ impl<'a> Parser<'a> {
         start: usize,
         name: &[u8],
     ) -> PResult<Section<'a>> {
-        if is(name, b"HEADER") {
-            Ok(Section::Header(part))
-        } else if is(name, b"TEXT") {
-            Ok(Section::Text(part))
-        } else if is(name, b"HEADER.FIELDS") {
-            self.sp()?;
-            Ok(Section::HeaderFields(part, self.header_list()?))
-        } else if is(name, b"HEADER.FIELDS.NOT") {
-            self.sp()?;
-            Ok(Section::HeaderFieldsNot(part, self.header_list()?))
-        } else if part.is_some() {
-            Err(self.fail_at(start, "section-text"))
-        } else {
-            Err(self.fail_at(start, "section-spec"))
+        const HEADER: u128 = key(b"header");
+        const TEXT: u128 = key(b"text");
+        const HEADER_FIELDS: u128 = key(b"header.fields");
+        // `HEADER.FIELDS.NOT` is too long to pack.
+        match pack(name) {
+            HEADER => Ok(Section::Header(part)),
+            TEXT => Ok(Section::Text(part)),
+            HEADER_FIELDS => {
+                self.sp()?;
+                Ok(Section::HeaderFields(part, self.header_list()?))
+            }
+            _ if is(name, b"HEADER.FIELDS.NOT") => {
+                self.sp()?;
+                Ok(Section::HeaderFieldsNot(part, self.header_list()?))
+            }
+            _ if part.is_some() => Err(self.fail_at(start, "section-text")),
+            _ => Err(self.fail_at(start, "section-spec")),
         }
     }
 
     /// `header-list = "(" header-fld-name *(SP header-fld-name) ")"` with
     /// `header-fld-name = astring`
     fn header_list(&mut self) -> PResult<Vec1<AString<'a>>> {
-        let names = self.paren_list(false, Parser::astring)?;
+        // Room for the usual number of names, so that the list rarely grows.
+        let names = self.paren_list_with_capacity(8, false, Parser::astring)?;
         Ok(Vec1::unvalidated(names))
     }
 
     /// `section-part = nz-number *("." nz-number)`: a `.` not followed by a digit is left for
     /// `section-text`.
     fn section_part(&mut self) -> PResult<Part> {
-        let mut parts = alloc::vec![self.nz_number()?];
+        // Room for the nesting of most messages, so that the list rarely grows.
+        let first = self.nz_number()?;
+        let mut parts = Vec::with_capacity(4);
+        parts.push(first);
         while self.peek()? == b'.' && is_digit(self.peek2()?) {
             self.pos += 1;
             parts.push(self.nz_number()?);

@@ -42,7 +42,8 @@ impl<'a> Parser<'a> {
 
     /// `flag-list = "(" [flag *(SP flag)] ")"`
     pub(crate) fn flag_list(&mut self) -> PResult<Vec<Flag<'a>>> {
-        self.paren_list(true, Parser::flag)
+        // Room for the usual number of flags: the list is not grown from empty.
+        self.paren_list_with_capacity(4, true, Parser::flag)
     }
 
     /// `flag-fetch = flag / "\\Recent"`

@@ -42,6 +42,7 @@ pub mod envelope;
 pub mod fetch;
 pub mod flag;
 pub mod framer;
+mod keyword;
 pub mod mailbox;
 pub mod response;
 pub mod search;

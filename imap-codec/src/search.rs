@@ -10,10 +10,8 @@ use imap_types::{
 use crate::{
     decode::{Error, PResult, Parser},
     encode::{Encode, Encoder},
+    keyword::{key, pack},
 };
-
-/// The longest search-key name (`SENTBEFORE`, `UNANSWERED`).
-const LONGEST_KEY: usize = 10;
 
 impl<'a> Parser<'a> {
     /// `search-key = "ALL" / "ANSWERED" / "BCC" SP astring / "BEFORE" SP date /
@@ -33,7 +31,8 @@ impl<'a> Parser<'a> {
         match self.peek()? {
             b'(' => {
                 return self.nested(|p| {
-                    let keys = p.paren_list(false, Parser::search_key)?;
+                    // Room for a few keys: the list is not grown from empty.
+                    let keys = p.paren_list_with_capacity(4, false, Parser::search_key)?;
                     Ok(SearchKey::And(Vec1::unvalidated(keys)))
                 });
             }
@@ -41,44 +40,72 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         let token = self.keyword_token()?;
-        let mut upper = [0u8; LONGEST_KEY];
-        let Some(name) = upper.get_mut(..token.len()) else {
-            return Err(unknown_key(start));
-        };
-        for (u, b) in name.iter_mut().zip(token) {
-            *u = b.to_ascii_uppercase();
-        }
-        Ok(match &*name {
-            b"ALL" => SearchKey::All,
-            b"ANSWERED" => SearchKey::Answered,
-            b"BCC" => SearchKey::Bcc(self.sp_astring()?),
-            b"BEFORE" => SearchKey::Before(self.sp_date()?),
-            b"BODY" => SearchKey::Body(self.sp_astring()?),
-            b"CC" => SearchKey::Cc(self.sp_astring()?),
-            b"DELETED" => SearchKey::Deleted,
-            b"DRAFT" => SearchKey::Draft,
-            b"FLAGGED" => SearchKey::Flagged,
-            b"FROM" => SearchKey::From(self.sp_astring()?),
-            b"HEADER" => {
+        const ALL: u128 = key(b"all");
+        const ANSWERED: u128 = key(b"answered");
+        const BCC: u128 = key(b"bcc");
+        const BEFORE: u128 = key(b"before");
+        const BODY: u128 = key(b"body");
+        const CC: u128 = key(b"cc");
+        const DELETED: u128 = key(b"deleted");
+        const DRAFT: u128 = key(b"draft");
+        const FLAGGED: u128 = key(b"flagged");
+        const FROM: u128 = key(b"from");
+        const HEADER: u128 = key(b"header");
+        const KEYWORD: u128 = key(b"keyword");
+        const LARGER: u128 = key(b"larger");
+        const NEW: u128 = key(b"new");
+        const NOT: u128 = key(b"not");
+        const OLD: u128 = key(b"old");
+        const ON: u128 = key(b"on");
+        const OR: u128 = key(b"or");
+        const RECENT: u128 = key(b"recent");
+        const SEEN: u128 = key(b"seen");
+        const SENTBEFORE: u128 = key(b"sentbefore");
+        const SENTON: u128 = key(b"senton");
+        const SENTSINCE: u128 = key(b"sentsince");
+        const SINCE: u128 = key(b"since");
+        const SMALLER: u128 = key(b"smaller");
+        const SUBJECT: u128 = key(b"subject");
+        const TEXT: u128 = key(b"text");
+        const TO: u128 = key(b"to");
+        const UID: u128 = key(b"uid");
+        const UNANSWERED: u128 = key(b"unanswered");
+        const UNDELETED: u128 = key(b"undeleted");
+        const UNDRAFT: u128 = key(b"undraft");
+        const UNFLAGGED: u128 = key(b"unflagged");
+        const UNKEYWORD: u128 = key(b"unkeyword");
+        const UNSEEN: u128 = key(b"unseen");
+        Ok(match pack(token) {
+            ALL => SearchKey::All,
+            ANSWERED => SearchKey::Answered,
+            BCC => SearchKey::Bcc(self.sp_astring()?),
+            BEFORE => SearchKey::Before(self.sp_date()?),
+            BODY => SearchKey::Body(self.sp_astring()?),
+            CC => SearchKey::Cc(self.sp_astring()?),
+            DELETED => SearchKey::Deleted,
+            DRAFT => SearchKey::Draft,
+            FLAGGED => SearchKey::Flagged,
+            FROM => SearchKey::From(self.sp_astring()?),
+            HEADER => {
                 let field = self.sp_astring()?;
                 SearchKey::Header(field, self.sp_astring()?)
             }
-            b"KEYWORD" => {
+            KEYWORD => {
                 self.sp()?;
                 SearchKey::Keyword(self.atom()?)
             }
-            b"LARGER" => {
+            LARGER => {
                 self.sp()?;
                 SearchKey::Larger(self.number64()?)
             }
-            b"NEW" => SearchKey::New,
-            b"NOT" => {
+            NEW => SearchKey::New,
+            NOT => {
                 self.sp()?;
                 SearchKey::Not(Box::new(self.nested(Parser::search_key)?))
             }
-            b"OLD" => SearchKey::Old,
-            b"ON" => SearchKey::On(self.sp_date()?),
-            b"OR" => {
+            OLD => SearchKey::Old,
+            ON => SearchKey::On(self.sp_date()?),
+            OR => {
                 self.sp()?;
                 let (left, right) = self.nested(|p| {
                     let left = p.search_key()?;
@@ -87,32 +114,32 @@ impl<'a> Parser<'a> {
                 })?;
                 SearchKey::Or(Box::new(left), Box::new(right))
             }
-            b"RECENT" => SearchKey::Recent,
-            b"SEEN" => SearchKey::Seen,
-            b"SENTBEFORE" => SearchKey::SentBefore(self.sp_date()?),
-            b"SENTON" => SearchKey::SentOn(self.sp_date()?),
-            b"SENTSINCE" => SearchKey::SentSince(self.sp_date()?),
-            b"SINCE" => SearchKey::Since(self.sp_date()?),
-            b"SMALLER" => {
+            RECENT => SearchKey::Recent,
+            SEEN => SearchKey::Seen,
+            SENTBEFORE => SearchKey::SentBefore(self.sp_date()?),
+            SENTON => SearchKey::SentOn(self.sp_date()?),
+            SENTSINCE => SearchKey::SentSince(self.sp_date()?),
+            SINCE => SearchKey::Since(self.sp_date()?),
+            SMALLER => {
                 self.sp()?;
                 SearchKey::Smaller(self.number64()?)
             }
-            b"SUBJECT" => SearchKey::Subject(self.sp_astring()?),
-            b"TEXT" => SearchKey::Text(self.sp_astring()?),
-            b"TO" => SearchKey::To(self.sp_astring()?),
-            b"UID" => {
+            SUBJECT => SearchKey::Subject(self.sp_astring()?),
+            TEXT => SearchKey::Text(self.sp_astring()?),
+            TO => SearchKey::To(self.sp_astring()?),
+            UID => {
                 self.sp()?;
                 SearchKey::Uid(self.sequence_set()?)
             }
-            b"UNANSWERED" => SearchKey::Unanswered,
-            b"UNDELETED" => SearchKey::Undeleted,
-            b"UNDRAFT" => SearchKey::Undraft,
-            b"UNFLAGGED" => SearchKey::Unflagged,
-            b"UNKEYWORD" => {
+            UNANSWERED => SearchKey::Unanswered,
+            UNDELETED => SearchKey::Undeleted,
+            UNDRAFT => SearchKey::Undraft,
+            UNFLAGGED => SearchKey::Unflagged,
+            UNKEYWORD => {
                 self.sp()?;
                 SearchKey::Unkeyword(self.atom()?)
             }
-            b"UNSEEN" => SearchKey::Unseen,
+            UNSEEN => SearchKey::Unseen,
             _ => return Err(unknown_key(start)),
         })
     }

@@ -44,6 +44,16 @@ pub fn check_sequence_set(s: &[u8]) -> Result<(), usize> {
     if s == b"$" {
         return Ok(());
     }
+    match sequence_set_prefix(s)? {
+        n if n == s.len() => Ok(()),
+        n => Err(n),
+    }
+}
+
+/// Reads the sequence set (not `$`) at the start of `s`, for a decoder that does not know
+/// where it ends: its length (the set ends before the first byte after a `seq-number` or
+/// `seq-range` that is not `,`), or the offset of the first byte that is wrong.
+pub fn sequence_set_prefix(s: &[u8]) -> Result<usize, usize> {
     let mut i = 0;
     loop {
         i = seq_number(s, i)?;
@@ -51,9 +61,8 @@ pub fn check_sequence_set(s: &[u8]) -> Result<(), usize> {
             i = seq_number(s, i + 1)?;
         }
         match s.get(i) {
-            None => return Ok(()),
             Some(b',') => i += 1,
-            Some(_) => return Err(i),
+            _ => return Ok(i),
         }
     }
 }
@@ -63,16 +72,23 @@ fn seq_number(s: &[u8], i: usize) -> Result<usize, usize> {
     match s.get(i) {
         Some(b'*') => Ok(i + 1),
         Some(b'1'..=b'9') => {
-            let mut value: u64 = 0;
-            let mut j = i;
-            while let Some(&d @ b'0'..=b'9') = s.get(j) {
-                value = value * 10 + u64::from(d - b'0');
-                if value > u64::from(u32::MAX) {
-                    return Err(j);
+            let digits = &s[i..];
+            let n = digits
+                .iter()
+                .position(|d| !d.is_ascii_digit())
+                .unwrap_or(digits.len());
+            // Nine digits always fit in 32 bits; a longer number is checked digit by digit,
+            // so that the error points at the digit that makes it too large.
+            if n > 9 {
+                let mut value: u64 = 0;
+                for (k, &d) in digits[..n].iter().enumerate() {
+                    value = value * 10 + u64::from(d - b'0');
+                    if value > u64::from(u32::MAX) {
+                        return Err(i + k);
+                    }
                 }
-                j += 1;
             }
-            Ok(j)
+            Ok(i + n)
         }
         _ => Err(i),
     }
@@ -221,6 +237,16 @@ mod tests {
         assert_eq!(check_sequence_set(b"4294967295"), Ok(()));
         assert_eq!(check_sequence_set(b"4294967296"), Err(9));
         assert_eq!(check_sequence_set(b"1,$"), Err(2));
+    }
+
+    #[test]
+    fn prefix_ends_where_the_set_cannot_continue() {
+        assert_eq!(sequence_set_prefix(b"1:*,5 UID"), Ok(5));
+        assert_eq!(sequence_set_prefix(b"7:3"), Ok(3));
+        assert_eq!(sequence_set_prefix(b"1:4$"), Ok(3));
+        assert_eq!(sequence_set_prefix(b"1,)"), Err(2));
+        assert_eq!(sequence_set_prefix(b"$"), Err(0));
+        assert_eq!(sequence_set_prefix(b""), Err(0));
     }
 
     #[test]

@@ -1,0 +1,103 @@
+//! Keyword dispatch: a keyword read from the input is folded to lower case and packed into one
+//! number, so that a `match` over constants made by [`key`] picks the keyword with a few integer
+//! comparisons instead of comparing it with every candidate in turn.
+//!
+//! Folding sets the bit 0x20 of every byte: it turns an upper-case letter into its lower-case
+//! form and leaves every byte of a keyword (lower-case letters, digits, `.`, `-`, `=`, `+`)
+//! unchanged. A byte folds to a keyword byte only if it is that byte in either case, or a
+//! control character (0x0b to 0x1d), which no token or atom holds. Bytes past the word are 0,
+//! which no folded byte is, so words of different lengths never pack alike.
+
+/// The longest word that packs.
+const MAX: usize = 16;
+
+/// `word` (bytes of a token or an atom, no control characters) folded to lower case and
+/// packed, or 0 (no keyword's packing) when it is longer than 16 bytes.
+#[inline]
+pub(crate) fn pack(word: &[u8]) -> u128 {
+    let n = word.len();
+    if n > MAX {
+        return 0;
+    }
+    // Little-endian loads of the first and the last bytes, which overlap for most lengths:
+    // the bytes they share are the same, so or-ing them together loses nothing.
+    let (lo, hi) = if n > 8 {
+        (load8(word), load8(&word[n - 8..]) >> (8 * (16 - n)))
+    } else if n >= 4 {
+        let first = u64::from(load4(word));
+        (first | u64::from(load4(&word[n - 4..])) << (8 * (n - 4)), 0)
+    } else {
+        let bytes = word.iter().rev();
+        (bytes.fold(0, |v, &b| (v << 8) | u64::from(b)), 0)
+    };
+    (u128::from(hi) << 64 | u128::from(lo)) | fold_mask(n)
+}
+
+/// The first 8 bytes of `bytes` (at least 8), little-endian.
+#[inline(always)]
+fn load8(bytes: &[u8]) -> u64 {
+    let mut b = [0; 8];
+    b.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(b)
+}
+
+/// The first 4 bytes of `bytes` (at least 4), little-endian.
+#[inline(always)]
+fn load4(bytes: &[u8]) -> u32 {
+    let mut b = [0; 4];
+    b.copy_from_slice(&bytes[..4]);
+    u32::from_le_bytes(b)
+}
+
+/// The packing of the keyword `word` (lower-case letters, digits, `.`, `-`, `=`, `+`; at most
+/// 16 bytes), for the patterns of a `match` over [`pack`].
+pub(crate) const fn key(word: &[u8]) -> u128 {
+    assert!(word.len() <= MAX && !word.is_empty());
+    let mut packed = 0u128;
+    let mut i = word.len();
+    while i > 0 {
+        i -= 1;
+        assert!(word[i] & 0x20 != 0 && word[i] == word[i].to_ascii_lowercase());
+        packed = (packed << 8) | word[i] as u128;
+    }
+    packed
+}
+
+/// The bit 0x20 in each of the first `len` bytes (`len` at most 16).
+#[inline(always)]
+const fn fold_mask(len: usize) -> u128 {
+    const ALL: u128 = u128::from_le_bytes([0x20; MAX]);
+    if len == 0 {
+        0
+    } else {
+        ALL >> ((MAX - len) * 8)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pack_matches_keys_in_any_case_and_only_them() {
+        assert_eq!(pack(b"BODY.PEEK"), key(b"body.peek"));
+        assert_eq!(pack(b"Rfc822.Size"), key(b"rfc822.size"));
+        assert_eq!(pack(b"header.fields"), key(b"header.fields"));
+        assert_ne!(pack(b"BODY"), key(b"body.peek"));
+        assert_ne!(pack(b"BODYX"), key(b"body"));
+        assert_ne!(pack(b"BOD"), key(b"body"));
+        assert_ne!(pack(b"RFC822[SIZE"), key(b"rfc822.size"));
+        assert_eq!(pack(b"HEADER.FIELDS.NOT"), 0);
+        assert_eq!(pack(b""), 0);
+        assert_eq!(pack(b"1234567890ABCDEF"), key(b"1234567890abcdef"));
+        // Every length, against the byte-by-byte packing of `key`.
+        let word = b"abcdefghijklmnop";
+        for n in 1..=16 {
+            assert_eq!(pack(&word[..n].to_ascii_uppercase()), key(&word[..n]));
+            assert_ne!(
+                pack(&word[..n]),
+                key(b"abcdefghijklmnop"[1..].split_at(n.min(15)).0)
+            );
+        }
+    }
+}
