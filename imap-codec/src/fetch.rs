@@ -29,6 +29,27 @@ fn is_objectid_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
+/// The packed names of FETCH attributes and message data items (see [`crate::keyword`]).
+const BODY: u128 = key(b"body");
+const BODY_PEEK: u128 = key(b"body.peek");
+const FLAGS: u128 = key(b"flags");
+const UID: u128 = key(b"uid");
+const ENVELOPE: u128 = key(b"envelope");
+const INTERNALDATE: u128 = key(b"internaldate");
+const RFC822_SIZE: u128 = key(b"rfc822.size");
+const BODYSTRUCTURE: u128 = key(b"bodystructure");
+const RFC822: u128 = key(b"rfc822");
+const RFC822_HEADER: u128 = key(b"rfc822.header");
+const RFC822_TEXT: u128 = key(b"rfc822.text");
+const BINARY: u128 = key(b"binary");
+const BINARY_PEEK: u128 = key(b"binary.peek");
+const BINARY_SIZE: u128 = key(b"binary.size");
+const MODSEQ: u128 = key(b"modseq");
+const EMAILID: u128 = key(b"emailid");
+const THREADID: u128 = key(b"threadid");
+const SAVEDATE: u128 = key(b"savedate");
+const PREVIEW: u128 = key(b"preview");
+
 impl<'a> Parser<'a> {
     /// `"ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")"`
     pub(crate) fn fetch_items(&mut self) -> PResult<FetchItems<'a>> {
@@ -66,25 +87,6 @@ impl<'a> Parser<'a> {
     /// The rest of a `fetch-att` whose name (at `start`) has been read.
     fn fetch_att_named(&mut self, start: usize, name: &[u8]) -> PResult<FetchAttribute<'a>> {
         use FetchAttribute as A;
-        const BODY: u128 = key(b"body");
-        const BODY_PEEK: u128 = key(b"body.peek");
-        const FLAGS: u128 = key(b"flags");
-        const UID: u128 = key(b"uid");
-        const ENVELOPE: u128 = key(b"envelope");
-        const INTERNALDATE: u128 = key(b"internaldate");
-        const RFC822_SIZE: u128 = key(b"rfc822.size");
-        const BODYSTRUCTURE: u128 = key(b"bodystructure");
-        const RFC822: u128 = key(b"rfc822");
-        const RFC822_HEADER: u128 = key(b"rfc822.header");
-        const RFC822_TEXT: u128 = key(b"rfc822.text");
-        const BINARY: u128 = key(b"binary");
-        const BINARY_PEEK: u128 = key(b"binary.peek");
-        const BINARY_SIZE: u128 = key(b"binary.size");
-        const MODSEQ: u128 = key(b"modseq");
-        const EMAILID: u128 = key(b"emailid");
-        const THREADID: u128 = key(b"threadid");
-        const SAVEDATE: u128 = key(b"savedate");
-        const PREVIEW: u128 = key(b"preview");
         Ok(match pack(name) {
             BODY if self.peek()? == b'[' => A::BodyExt {
                 section: self.section()?,
@@ -286,98 +288,83 @@ impl<'a> Parser<'a> {
         use MessageDataItem as M;
         let start = self.pos;
         let name = self.keyword_token()?;
-        // The forms with a section come first: their name is not followed by SP.
-        if is(name, b"BODY") && self.peek()? == b'[' {
-            let section = self.section()?;
-            let origin = self.origin()?;
-            self.sp()?;
-            let data = self.nstring()?;
-            return Ok(M::BodyExt {
-                section,
-                origin,
-                data,
-            });
-        }
-        if is(name, b"BINARY") {
-            let section = self.section_binary()?;
-            let origin = self.origin()?;
-            self.sp()?;
-            let value = if self.peek()? == b'~' {
-                BinaryValue::Literal8(self.literal8()?)
-            } else {
-                BinaryValue::NString(self.nstring()?)
-            };
-            return Ok(M::Binary {
-                section,
-                origin,
-                value,
-            });
-        }
-        if is(name, b"BINARY.SIZE") {
-            let section = self.section_binary()?;
-            self.sp()?;
-            let size = self.number()?;
-            return Ok(M::BinarySize { section, size });
-        }
-        let item = if is(name, b"FLAGS") {
-            self.sp()?;
-            M::Flags(self.paren_list(true, Parser::flag_fetch)?)
-        } else if is(name, b"UID") {
-            self.sp()?;
-            M::Uid(self.nz_number()?)
-        } else if is(name, b"BODY") {
-            self.sp()?;
-            M::Body(self.body()?)
-        } else if is(name, b"BODYSTRUCTURE") {
-            self.sp()?;
-            M::BodyStructure(self.body()?)
-        } else if is(name, b"ENVELOPE") {
-            self.sp()?;
-            M::Envelope(self.envelope()?)
-        } else if is(name, b"INTERNALDATE") {
-            self.sp()?;
-            M::InternalDate(self.date_time()?)
-        } else if is(name, b"RFC822.SIZE") {
-            self.sp()?;
-            M::Rfc822Size(self.number()?)
-        } else if is(name, b"RFC822") {
-            self.sp()?;
-            M::Rfc822(self.nstring()?)
-        } else if is(name, b"RFC822.HEADER") {
-            self.sp()?;
-            M::Rfc822Header(self.nstring()?)
-        } else if is(name, b"RFC822.TEXT") {
-            self.sp()?;
-            M::Rfc822Text(self.nstring()?)
-        } else if is(name, b"MODSEQ") {
-            self.sp()?;
-            M::ModSeq(self.permsg_modsequence()?)
-        } else if is(name, b"EMAILID") {
-            self.sp()?;
-            M::EmailId(self.paren_objectid()?)
-        } else if is(name, b"THREADID") {
-            self.sp()?;
-            if self.peek()? == b'(' {
-                M::ThreadId(Some(self.paren_objectid()?))
-            } else {
-                self.keyword(b"NIL", "\"(\" or NIL")?;
-                M::ThreadId(None)
+        let packed = pack(name);
+        // The forms with a section are not followed by SP.
+        match packed {
+            BODY if self.peek()? == b'[' => {
+                let section = self.section()?;
+                let origin = self.origin()?;
+                self.sp()?;
+                return Ok(M::BodyExt {
+                    section,
+                    origin,
+                    data: self.nstring()?,
+                });
             }
-        } else if is(name, b"SAVEDATE") {
-            self.sp()?;
-            if matches!(self.peek()?, b'N' | b'n') {
-                self.nil()?;
-                M::SaveDate(None)
-            } else {
-                M::SaveDate(Some(self.date_time()?))
+            BINARY => {
+                let section = self.section_binary()?;
+                let origin = self.origin()?;
+                self.sp()?;
+                let value = if self.peek()? == b'~' {
+                    BinaryValue::Literal8(self.literal8()?)
+                } else {
+                    BinaryValue::NString(self.nstring()?)
+                };
+                return Ok(M::Binary {
+                    section,
+                    origin,
+                    value,
+                });
             }
-        } else if is(name, b"PREVIEW") {
-            self.sp()?;
-            M::Preview(self.nstring()?)
-        } else {
-            return Err(self.fail_at(start, "msg-att"));
-        };
-        Ok(item)
+            BINARY_SIZE => {
+                let section = self.section_binary()?;
+                self.sp()?;
+                let size = self.number()?;
+                return Ok(M::BinarySize { section, size });
+            }
+            _ => {}
+        }
+        // Every other form is its name, SP and its value.
+        Ok(match packed {
+            FLAGS => M::Flags(self.after_sp(|p| p.paren_list(true, Parser::flag_fetch))?),
+            UID => M::Uid(self.after_sp(Parser::nz_number)?),
+            BODY => M::Body(self.after_sp(Parser::body)?),
+            BODYSTRUCTURE => M::BodyStructure(self.after_sp(Parser::body)?),
+            ENVELOPE => M::Envelope(self.after_sp(Parser::envelope)?),
+            INTERNALDATE => M::InternalDate(self.after_sp(Parser::date_time)?),
+            RFC822_SIZE => M::Rfc822Size(self.after_sp(Parser::number)?),
+            RFC822 => M::Rfc822(self.after_sp(Parser::nstring)?),
+            RFC822_HEADER => M::Rfc822Header(self.after_sp(Parser::nstring)?),
+            RFC822_TEXT => M::Rfc822Text(self.after_sp(Parser::nstring)?),
+            MODSEQ => M::ModSeq(self.after_sp(Parser::permsg_modsequence)?),
+            EMAILID => M::EmailId(self.after_sp(Parser::paren_objectid)?),
+            THREADID => {
+                self.sp()?;
+                if self.peek()? == b'(' {
+                    M::ThreadId(Some(self.paren_objectid()?))
+                } else {
+                    self.keyword(b"NIL", "\"(\" or NIL")?;
+                    M::ThreadId(None)
+                }
+            }
+            SAVEDATE => {
+                self.sp()?;
+                if matches!(self.peek()?, b'N' | b'n') {
+                    self.nil()?;
+                    M::SaveDate(None)
+                } else {
+                    M::SaveDate(Some(self.date_time()?))
+                }
+            }
+            PREVIEW => M::Preview(self.after_sp(Parser::nstring)?),
+            _ => return Err(self.fail_at(start, "msg-att")),
+        })
+    }
+
+    /// `SP` and then `rule`.
+    fn after_sp<T>(&mut self, rule: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.sp()?;
+        rule(self)
     }
 
     /// `"(" permsg-modsequence ")"` with `permsg-modsequence = mod-sequence-value`, a number
