@@ -22,7 +22,7 @@ mod common;
 
 use std::{hint::black_box, process::ExitCode};
 
-use common::{Corpus, Kind, Library, decode_imap_proto, decode_ours, decode_peer};
+use common::{Corpus, Kind, Library, decode_ours, decode_peer, decode_timed};
 use imap_suite::traffic::Side;
 
 /// What the measured loop does with each message.
@@ -43,11 +43,7 @@ fn run(corpus: &Corpus, library: Library, iterations: u32) -> usize {
     let mut rejected = 0;
     for iteration in 0..iterations {
         for (side, m) in &corpus.messages {
-            let ok = match library {
-                Library::Ours => black_box(decode_ours(*side, black_box(m))).is_ok(),
-                Library::Peer => black_box(decode_peer(*side, black_box(m))).is_ok(),
-                Library::ImapProto => black_box(decode_imap_proto(*side, black_box(m))).is_ok(),
-            };
+            let ok = decode_timed(library, *side, black_box(m));
             if iteration == 0 {
                 rejected += usize::from(!ok);
             }

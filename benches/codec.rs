@@ -8,7 +8,7 @@ mod common;
 
 use std::hint::black_box;
 
-use common::{Acceptance, Corpus, Library, OursValue, decode_ours};
+use common::{Acceptance, Corpus, Library, OursValue, decode_ours, decode_timed};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn codec(c: &mut Criterion) {
@@ -23,7 +23,7 @@ fn codec(c: &mut Criterion) {
         group.bench_function(acceptance.label(), |b| {
             b.iter(|| {
                 for (side, message) in &corpus.messages {
-                    let _ = black_box(decode_ours(*side, black_box(message)));
+                    black_box(decode_timed(Library::Ours, *side, black_box(message)));
                 }
             })
         });

@@ -20,7 +20,7 @@ mod common;
 
 use std::hint::black_box;
 
-use common::{Acceptance, Corpus, Library, decode_imap_proto, decode_ours, decode_peer};
+use common::{Acceptance, Corpus, Library, decode_ours, decode_peer, decode_timed};
 use criterion::{
     BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
 };
@@ -35,22 +35,12 @@ fn bench_decode(
     library: Library,
     corpus: &Corpus,
 ) {
-    group.bench_function(id, |b| match library {
-        Library::Ours => b.iter(|| {
+    group.bench_function(id, |b| {
+        b.iter(|| {
             for (side, m) in &corpus.messages {
-                let _ = black_box(decode_ours(*side, black_box(m)));
+                black_box(decode_timed(library, *side, black_box(m)));
             }
-        }),
-        Library::Peer => b.iter(|| {
-            for (side, m) in &corpus.messages {
-                let _ = black_box(decode_peer(*side, black_box(m)));
-            }
-        }),
-        Library::ImapProto => b.iter(|| {
-            for (side, m) in &corpus.messages {
-                let _ = black_box(decode_imap_proto(*side, black_box(m)));
-            }
-        }),
+        })
     });
 }
 

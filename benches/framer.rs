@@ -16,7 +16,7 @@ mod common;
 
 use std::hint::black_box;
 
-use common::{Acceptance, Corpus, Kind, Library, decode_ours};
+use common::{Acceptance, Corpus, Kind, Library, decode_ours, decode_timed};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use imap_codec::framer::{FrameEvent, Framer, FramerConfig};
 
@@ -121,7 +121,7 @@ fn framer(c: &mut Criterion) {
             let mut i = 0;
             frame(black_box(&stream), CHUNK, |m| {
                 if let Some(side) = sides.get(i) {
-                    let _ = black_box(decode_ours(*side, m));
+                    black_box(decode_timed(Library::Ours, *side, m));
                 }
                 i += 1;
             });
