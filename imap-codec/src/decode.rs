@@ -146,7 +146,7 @@ pub(crate) struct Parser<'a> {
 }
 
 /// The first and the largest stretch checked by [`Parser::utf8`].
-const UTF8_WINDOW_FIRST: usize = 128;
+const UTF8_WINDOW_FIRST: usize = 256;
 const UTF8_WINDOW_MAX: usize = 8192;
 
 impl<'a> Parser<'a> {
