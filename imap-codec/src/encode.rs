@@ -312,8 +312,8 @@ mod tests {
         use alloc::string::String;
         use imap_types::core::Quoted;
 
-        // Lengths around the eight-byte words of the escape test, a special at each position.
-        for len in 0..20 {
+        // Lengths around the 16-byte blocks of the escape test, a special at each position.
+        for len in 0..40 {
             for special in ["", "\"", "\\"] {
                 for at in 0..=len {
                     let text: String = (0..len)
