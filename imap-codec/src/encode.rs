@@ -10,6 +10,14 @@ use imap_types::core::LiteralMode;
 /// ten times for a message of a few KiB).
 const INITIAL_CAPACITY: usize = 1024;
 
+/// `00`, `01`, .. `99`: the two digits of each number below 100.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
 /// A value that can be written in IMAP syntax.
 ///
 /// The data of literals is not copied while encoding: the [`Encoder`] borrows it from the
@@ -22,7 +30,10 @@ pub trait Encode {
 
     /// The value's bytes.
     fn encode_to_vec(&self) -> Vec<u8> {
-        self.encode_to_fragments().into_bytes()
+        let mut out = Encoder::with_capacity(INITIAL_CAPACITY);
+        out.inline_literals = true;
+        self.encode(&mut out);
+        out.buf
     }
 
     /// The value's bytes, split into lines and literals (see [`Encoder::fragments`]); the
@@ -79,6 +90,9 @@ pub struct Encoder<'a> {
     buf: Vec<u8>,
     /// Each literal: the position in `buf` where its data belongs, the data and its mode.
     literals: Vec<(usize, &'a [u8], LiteralMode)>,
+    /// Whether literal data goes straight into `buf` (for `encode_to_vec`, which needs no
+    /// fragments): the data is then copied once, with no list of literals to keep.
+    inline_literals: bool,
 }
 
 impl<'a> Encoder<'a> {
@@ -92,6 +106,7 @@ impl<'a> Encoder<'a> {
         Self {
             buf: Vec::with_capacity(capacity),
             literals: Vec::new(),
+            inline_literals: false,
         }
     }
 
@@ -195,18 +210,28 @@ impl<'a> Encoder<'a> {
             self.buf.push(b'0' + n as u8);
             return;
         }
+        // The digits are written two at a time from the front of a fixed-size array, which
+        // is then appended whole (a fixed-size copy, no `memcpy` call) and cut to length.
+        let len = n.ilog10() as usize + 1;
         let mut digits = [0u8; 20];
-        let mut i = digits.len();
+        let mut i = len;
         let mut n = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+        while n >= 100 {
+            let pair = (n % 100) as usize * 2;
+            n /= 100;
+            i -= 2;
+            digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
         }
-        self.buf.extend_from_slice(&digits[i..]);
+        // 1 or 2 digits are left, the last `i` places.
+        if n >= 10 {
+            let pair = n as usize * 2;
+            digits[..2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        } else {
+            digits[0] = b'0' + n as u8;
+        }
+        let end = self.buf.len() + len;
+        self.buf.extend_from_slice(&digits);
+        self.buf.truncate(end);
     }
 
     /// A literal: `{n}` or `{n+}` (with `~` before it for `literal8`), CRLF, and the data
@@ -221,7 +246,14 @@ impl<'a> Encoder<'a> {
             self.buf.push(b'+');
         }
         self.buf.extend_from_slice(b"}\r\n");
-        self.literals.push((self.buf.len(), data, mode));
+        if self.inline_literals {
+            // Room for the data and for the rest of a typical message, so that the bytes after
+            // a large literal do not grow (copy) the buffer again.
+            self.buf.reserve(data.len() + INITIAL_CAPACITY);
+            self.buf.extend_from_slice(data);
+        } else {
+            self.literals.push((self.buf.len(), data, mode));
+        }
     }
 
     /// Items separated by single spaces.
@@ -280,8 +312,8 @@ mod tests {
         use alloc::string::String;
         use imap_types::core::Quoted;
 
-        // Lengths around the eight-byte words of the escape test, a special at each position.
-        for len in 0..20 {
+        // Lengths around the 16-byte blocks of the escape test, a special at each position.
+        for len in 0..40 {
             for special in ["", "\"", "\\"] {
                 for at in 0..=len {
                     let text: String = (0..len)
@@ -310,5 +342,30 @@ mod tests {
             out.sp();
         }
         assert_eq!(out.into_bytes(), b"0 9 10 99 100 18446744073709551615 ");
+        // Every number of digits, around every power of ten.
+        let mut p = 1u64;
+        loop {
+            for n in [p - 1, p, p + 1, p.saturating_mul(7) / 3] {
+                let mut out = Encoder::new();
+                out.number(n);
+                assert_eq!(out.into_bytes(), alloc::format!("{n}").as_bytes());
+            }
+            match p.checked_mul(10) {
+                Some(next) => p = next,
+                None => break,
+            }
+        }
+    }
+
+    #[test]
+    fn encode_to_vec_matches_fragments() {
+        use imap_types::core::Literal;
+
+        for len in [0, 1, 5, 3000] {
+            let data = alloc::vec![b'x'; len];
+            let literal = Literal::try_from(&data[..]).unwrap();
+            let fragments = literal.encode_to_fragments().into_bytes();
+            assert_eq!(literal.encode_to_vec(), fragments);
+        }
     }
 }
