@@ -143,6 +143,8 @@ impl<'a> Parser<'a> {
 
     /// The slow path of `quoted`, for a string with `\` escapes; the first one is `run`
     /// bytes after `start`.
+    #[cold]
+    #[inline(never)]
     fn quoted_escaped(&mut self, start: usize, mut run: usize) -> PResult<Quoted<'a>> {
         let input = self.input;
         let mut out = Vec::with_capacity(run + 16);
@@ -203,6 +205,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `literal = "{" number64 ["+"] "}" CRLF *CHAR8`: the data is borrowed, never copied.
+    #[inline(never)]
     pub(crate) fn literal(&mut self) -> PResult<Literal<'a>> {
         let (length, mode) = self.literal_header(false)?;
         let data = &self.input[self.pos..self.pos + length];
