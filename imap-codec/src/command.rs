@@ -10,7 +10,7 @@ use imap_types::{
     command::{
         AppendData, AppendMessage, Command, CommandBody, ListOption, ListPatterns, StoreFlags,
     },
-    core::{Parameter, Secret, TaggedExtValue, Vec1, chars},
+    core::{Atom, Parameter, Secret, TaggedExtValue, Vec1, chars},
     flag::{StoreResponse, StoreType},
 };
 
@@ -62,8 +62,9 @@ impl<'a> Parser<'a> {
         const UID: u128 = key(b"uid");
         const IDLE: u128 = key(b"idle");
         let start = self.pos;
-        let name = self.atom()?;
-        Ok(match pack(name.as_str().as_bytes()) {
+        // The name is looked at as bytes: only an `X` command keeps it (as an atom).
+        let name = self.take_while1(chars::is_atom_char, "atom")?;
+        Ok(match pack(name) {
             CAPABILITY => CommandBody::Capability,
             NOOP => CommandBody::Noop,
             LOGOUT => CommandBody::Logout,
@@ -114,14 +115,10 @@ impl<'a> Parser<'a> {
             COPY => self.copy(false)?,
             UID => self.uid()?,
             IDLE => CommandBody::Idle,
-            _ if name.as_str().len() > 1
-                && matches!(name.as_str().as_bytes().first(), Some(b'X' | b'x')) =>
-            {
-                CommandBody::X {
-                    name,
-                    arguments: self.x_arguments()?,
-                }
-            }
+            _ if name.len() > 1 && matches!(name.first(), Some(b'X' | b'x')) => CommandBody::X {
+                name: Atom::unvalidated(self.ascii(name, start)?),
+                arguments: self.x_arguments()?,
+            },
             _ => return Err(self.fail_at(start, "command name")),
         })
     }
@@ -478,12 +475,12 @@ impl<'a> Parser<'a> {
     fn uid(&mut self) -> PResult<CommandBody<'a>> {
         self.sp()?;
         let start = self.pos;
-        let name = self.atom()?;
+        let name = self.take_while1(chars::is_atom_char, "atom")?;
         const COPY: u128 = key(b"copy");
         const FETCH: u128 = key(b"fetch");
         const SEARCH: u128 = key(b"search");
         const STORE: u128 = key(b"store");
-        match pack(name.as_str().as_bytes()) {
+        match pack(name) {
             COPY => self.copy(true),
             FETCH => self.fetch(true),
             SEARCH => self.search(true),
