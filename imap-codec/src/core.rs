@@ -209,9 +209,11 @@ impl<'a> Parser<'a> {
     pub(crate) fn literal(&mut self) -> PResult<Literal<'a>> {
         let (length, mode) = self.literal_header(false)?;
         let data = &self.input[self.pos..self.pos + length];
-        // A fold without early exit becomes a vector loop; the position is looked for only on
-        // failure.
-        if data.iter().fold(false, |nul, &b| nul | (b == 0))
+        // Folds without early exit become vector loops (over blocks of 256 bytes, with one test
+        // a block); the position is looked for only on failure.
+        let (blocks, tail) = data.as_chunks::<256>();
+        let has_nul = |bytes: &[u8]| bytes.iter().fold(false, |nul, &b| nul | (b == 0));
+        if (blocks.iter().any(|block| has_nul(block)) || has_nul(tail))
             && let Some(nul) = data.iter().position(|&b| b == 0)
         {
             return Err(Error::Failed {
