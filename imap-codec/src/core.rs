@@ -720,6 +720,16 @@ pub(crate) mod tests {
             run(b"{3}\r\na\0c", Parser::literal),
             Err(failed(6, "CHAR8 (no NUL in a literal)"))
         );
+        // A NUL is found in every block of the scan and in the tail after the blocks.
+        for nul in [0, 255, 256, 511, 512, 699] {
+            let mut input = b"{700}\r\n".to_vec();
+            input.extend((0..700).map(|i| if i == nul { 0 } else { b'x' }));
+            assert_eq!(
+                run(&input, Parser::literal),
+                Err(failed(7 + nul, "CHAR8 (no NUL in a literal)")),
+                "NUL at {nul}"
+            );
+        }
         assert_eq!(run(b"{3}\r\nab", Parser::literal), Err(Error::Incomplete));
         assert_eq!(run(b"{3}\r", Parser::literal), Err(Error::Incomplete));
         assert_eq!(run(b"{3x", Parser::literal), Err(failed(2, "\"}\"")));
