@@ -30,8 +30,8 @@ fn quoted_run(bytes: &[u8]) -> Option<usize> {
     fn below(w: u64, n: u8) -> u64 {
         w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH
     }
-    let (words, tail) = bytes.as_chunks::<8>();
-    for (i, word) in words.iter().enumerate() {
+    let mut i = 0;
+    while let Some(word) = bytes[i..].first_chunk::<8>() {
         let w = u64::from_le_bytes(*word);
         let hits = below(w ^ (ONES * u64::from(b'"')), 1)
             | below(w ^ (ONES * u64::from(b'\\')), 1)
@@ -42,13 +42,15 @@ fn quoted_run(bytes: &[u8]) -> Option<usize> {
                 .iter()
                 .position(|&b| !chars::is_quoted_char(b))
             {
-                return Some(i * 8 + first + k);
+                return Some(i + first + k);
             }
         }
+        i += 8;
     }
-    tail.iter()
+    bytes[i..]
+        .iter()
         .position(|&b| !chars::is_quoted_char(b))
-        .map(|k| words.len() * 8 + k)
+        .map(|k| i + k)
 }
 
 impl<'a> Parser<'a> {
