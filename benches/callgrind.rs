@@ -22,7 +22,7 @@ mod common;
 
 use std::{hint::black_box, process::ExitCode};
 
-use common::{Corpus, Kind, Library, decode_ours, decode_peer, decode_timed};
+use common::{Corpus, EncodeAgain, Kind, Library, decode_ours, decode_peer, decode_timed};
 use imap_suite::traffic::Side;
 
 /// What the measured loop does with each message.
@@ -68,6 +68,19 @@ fn decode_all<'c, T>(
     (values, rejected)
 }
 
+/// Encodes every value `iterations` times, to fragments or to bytes.
+fn encode_all<V: EncodeAgain>(values: &[V], iterations: u32, fragments: bool) {
+    for _ in 0..iterations {
+        for v in values {
+            if fragments {
+                black_box(black_box(v).encode_fragments());
+            } else {
+                black_box(black_box(v).encode());
+            }
+        }
+    }
+}
+
 /// Decodes every message of `corpus` with `library` once, then encodes the values
 /// `iterations` times; returns the number of rejected decodes (those are not encoded).
 #[inline(never)]
@@ -75,28 +88,12 @@ fn run_encode(corpus: &Corpus, library: Library, iterations: u32, fragments: boo
     match library {
         Library::Ours => {
             let (values, rejected) = decode_all(corpus, decode_ours);
-            for _ in 0..iterations {
-                for v in &values {
-                    if fragments {
-                        black_box(black_box(v).encode_fragments());
-                    } else {
-                        black_box(black_box(v).encode());
-                    }
-                }
-            }
+            encode_all(&values, iterations, fragments);
             rejected
         }
         Library::Peer => {
             let (values, rejected) = decode_all(corpus, decode_peer);
-            for _ in 0..iterations {
-                for v in &values {
-                    if fragments {
-                        black_box(black_box(v).encode_fragments());
-                    } else {
-                        black_box(black_box(v).encode());
-                    }
-                }
-            }
+            encode_all(&values, iterations, fragments);
             rejected
         }
         Library::ImapProto => corpus.messages.len(),

@@ -8,7 +8,7 @@ mod common;
 
 use std::hint::black_box;
 
-use common::{Acceptance, Corpus, Library, OursValue, decode_ours, decode_timed};
+use common::{Acceptance, Corpus, EncodeAgain, Library, OursValue, decode_ours, decode_timed};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn codec(c: &mut Criterion) {

@@ -20,10 +20,11 @@ mod common;
 
 use std::hint::black_box;
 
-use common::{Acceptance, Corpus, Library, decode_ours, decode_peer, decode_timed};
+use common::{Acceptance, Corpus, EncodeAgain, Library, decode_ours, decode_peer, decode_timed};
 use criterion::{
     BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
 };
+use imap_suite::traffic::Side;
 
 #[global_allocator]
 static ALLOC: common::CountingAlloc = common::CountingAlloc;
@@ -41,6 +42,39 @@ fn bench_decode(
                 black_box(decode_timed(library, *side, black_box(m)));
             }
         })
+    });
+}
+
+/// The values `decode` gives for the messages of `corpus` it accepts.
+fn decode_values<'c, T>(
+    corpus: &'c Corpus,
+    decode: impl Fn(Side, &'c [u8]) -> Result<T, String>,
+) -> Vec<T> {
+    corpus
+        .messages
+        .iter()
+        .filter_map(|(side, m)| decode(*side, m).ok())
+        .collect()
+}
+
+/// Times encoding every value of `values` to `output` under `id`.
+fn bench_encode<V: EncodeAgain>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    id: String,
+    values: &[V],
+    output: Output,
+) {
+    group.bench_function(id, |b| match output {
+        Output::Bytes => b.iter(|| {
+            for v in values {
+                black_box(v.encode());
+            }
+        }),
+        Output::Fragments => b.iter(|| {
+            for v in values {
+                black_box(v.encode_fragments());
+            }
+        }),
     });
 }
 
@@ -153,44 +187,15 @@ fn encode_group(c: &mut Criterion, corpus: &Corpus, acceptances: &[Acceptance], 
         }
         let subset = corpus.subset(&accepted);
         group.throughput(Throughput::Bytes(subset.bytes()));
+        let label = acceptance.label();
         match acceptance.library {
             Library::Ours => {
-                let values: Vec<_> = subset
-                    .messages
-                    .iter()
-                    .filter_map(|(side, m)| decode_ours(*side, m).ok())
-                    .collect();
-                group.bench_function(acceptance.label(), |b| match output {
-                    Output::Bytes => b.iter(|| {
-                        for v in &values {
-                            black_box(v.encode());
-                        }
-                    }),
-                    Output::Fragments => b.iter(|| {
-                        for v in &values {
-                            black_box(v.encode_fragments());
-                        }
-                    }),
-                });
+                let values = decode_values(&subset, decode_ours);
+                bench_encode(&mut group, label, &values, output);
             }
             Library::Peer => {
-                let values: Vec<_> = subset
-                    .messages
-                    .iter()
-                    .filter_map(|(side, m)| decode_peer(*side, m).ok())
-                    .collect();
-                group.bench_function(acceptance.label(), |b| match output {
-                    Output::Bytes => b.iter(|| {
-                        for v in &values {
-                            black_box(v.encode());
-                        }
-                    }),
-                    Output::Fragments => b.iter(|| {
-                        for v in &values {
-                            black_box(v.encode_fragments());
-                        }
-                    }),
-                });
+                let values = decode_values(&subset, decode_peer);
+                bench_encode(&mut group, label, &values, output);
             }
             Library::ImapProto => {}
         }

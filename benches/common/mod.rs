@@ -182,9 +182,19 @@ pub enum OursValue<'a> {
     Response(Response<'a>),
 }
 
-impl OursValue<'_> {
+/// A decoded value that its library encodes again: the two encodings the benchmarks time.
+pub trait EncodeAgain {
+    /// The bytes the library writes for the value.
+    fn encode(&self) -> Vec<u8>;
+
+    /// Encodes the value to the library's fragments and consumes them: the sum of their
+    /// lengths, each passed through `black_box`.
+    fn encode_fragments(&self) -> usize;
+}
+
+impl EncodeAgain for OursValue<'_> {
     /// The bytes our encoder writes for the value.
-    pub fn encode(&self) -> Vec<u8> {
+    fn encode(&self) -> Vec<u8> {
         match self {
             OursValue::Greeting(v) => v.encode_to_vec(),
             OursValue::Command(v) => v.encode_to_vec(),
@@ -194,7 +204,7 @@ impl OursValue<'_> {
 
     /// Encodes the value to fragments (`encode_to_fragments`: literal data borrowed from the
     /// value) and consumes them: the sum of their lengths, each passed through `black_box`.
-    pub fn encode_fragments(&self) -> usize {
+    fn encode_fragments(&self) -> usize {
         fn consume(encoded: Encoder<'_>) -> usize {
             encoded
                 .fragments()
@@ -221,9 +231,9 @@ pub enum PeerValue<'a> {
     Response(imap_codec_peer::imap_types::response::Response<'a>),
 }
 
-impl PeerValue<'_> {
+impl EncodeAgain for PeerValue<'_> {
     /// The bytes the published `imap-codec` writes for the value.
-    pub fn encode(&self) -> Vec<u8> {
+    fn encode(&self) -> Vec<u8> {
         match self {
             PeerValue::Greeting(v) => PeerGreetingCodec::default().encode(v).dump(),
             PeerValue::Command(v) => PeerCommandCodec::default().encode(v).dump(),
@@ -232,9 +242,8 @@ impl PeerValue<'_> {
     }
 
     /// Encodes the value with the published `imap-codec` to its fragment iterator
-    /// (`Encoder::encode(..)`, an `Encoded`) and consumes it as
-    /// [`OursValue::encode_fragments`] does.
-    pub fn encode_fragments(&self) -> usize {
+    /// (`Encoder::encode(..)`, an `Encoded`) and consumes it as ours does.
+    fn encode_fragments(&self) -> usize {
         fn consume(encoded: impl Iterator<Item = PeerFragment>) -> usize {
             encoded
                 .map(|fragment| match fragment {

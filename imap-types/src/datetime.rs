@@ -24,25 +24,21 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 /// The month (1 to 12) for a `date-month` name, in any case.
 pub fn month_from_name(name: &[u8]) -> Option<u8> {
     // `| 0x20` lower-cases a letter and turns no other byte into one.
-    let &[a, b, c] = name else {
-        return None;
+    const fn folded(name: &[u8]) -> u32 {
+        u32::from_le_bytes([name[0] | 0x20, name[1] | 0x20, name[2] | 0x20, 0])
+    }
+    const FOLDED: [u32; 12] = {
+        let mut folded_months = [0; 12];
+        let mut i = 0;
+        while i < 12 {
+            folded_months[i] = folded(MONTHS[i].as_bytes());
+            i += 1;
+        }
+        folded_months
     };
-    let month = match [a | 0x20, b | 0x20, c | 0x20] {
-        [b'j', b'a', b'n'] => 1,
-        [b'f', b'e', b'b'] => 2,
-        [b'm', b'a', b'r'] => 3,
-        [b'a', b'p', b'r'] => 4,
-        [b'm', b'a', b'y'] => 5,
-        [b'j', b'u', b'n'] => 6,
-        [b'j', b'u', b'l'] => 7,
-        [b'a', b'u', b'g'] => 8,
-        [b's', b'e', b'p'] => 9,
-        [b'o', b'c', b't'] => 10,
-        [b'n', b'o', b'v'] => 11,
-        [b'd', b'e', b'c'] => 12,
-        _ => return None,
-    };
-    Some(month)
+    let name: &[u8; 3] = name.try_into().ok()?;
+    let key = folded(name);
+    FOLDED.iter().position(|&m| m == key).map(|i| i as u8 + 1)
 }
 
 fn check_date(year: u16, month: u8, day: u8) -> Result<(), ValidationError> {
