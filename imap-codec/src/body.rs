@@ -41,9 +41,7 @@ impl<'a> Parser<'a> {
 
     /// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`
     fn body_type_mpart(&mut self) -> PResult<BodyStructure<'a>> {
-        // Room for two parts, the most common count: body structures are large, and a list
-        // with room for more would be a large allocation, which allocators serve more slowly.
-        let bodies = self.list_tail(2, &mut Parser::body, |p| Ok(p.peek()? == b'('))?;
+        let bodies = self.list_tail(4, &mut Parser::body, |p| Ok(p.peek()? == b'('))?;
         self.sp()?;
         let subtype = self.string()?;
         let extension = if self.eat(b' ')? {
