@@ -139,23 +139,18 @@ impl<'a> Parser<'a> {
     }
 
     /// `item *(SP item)`, up to the first space that separates nothing (see
-    /// [`Parser::sp_and_more`]). One item gets an exact allocation; a longer list starts with
-    /// room for four, so that it rarely grows.
+    /// [`Parser::sp_and_more`]), allocated as [`Parser::list_tail`] does.
     fn sp_separated<T>(
         &mut self,
         mut item: impl FnMut(&mut Self) -> PResult<T>,
     ) -> PResult<Vec<T>> {
-        let first = item(self)?;
-        if !self.sp_and_more()? {
-            return Ok(vec![first]);
-        }
-        let mut items = Vec::with_capacity(4);
-        items.push(first);
-        while self.sp_and_more()? {
-            self.pos += 1;
-            items.push(item(self)?);
-        }
-        Ok(items)
+        self.list_tail(4, &mut item, |p| {
+            let more = p.sp_and_more()?;
+            if more {
+                p.pos += 1;
+            }
+            Ok(more)
+        })
     }
 
     /// `authenticate = "AUTHENTICATE" SP auth-type [SP (base64 / "=")]` (RFC 4959)
