@@ -53,6 +53,24 @@ fn quoted_run(bytes: &[u8]) -> Option<usize> {
         .map(|k| i + k)
 }
 
+/// Whether a byte of `bytes` is a `hit`, tested in blocks of `N` bytes with no early exit
+/// inside a block, which the compiler turns into a few vector instructions a block. The bytes
+/// after the last whole block are tested with the last `N` bytes (overlapping that block), or,
+/// in fewer than `N` bytes, as one block filled up with `pad` (which must not be a hit).
+#[inline(always)]
+fn any_byte<const N: usize>(bytes: &[u8], pad: u8, hit: impl Fn(u8) -> bool + Copy) -> bool {
+    let in_block = |block: &[u8; N]| block.iter().fold(false, |found, &b| found | hit(b));
+    let (blocks, _) = bytes.as_chunks::<N>();
+    match bytes.last_chunk::<N>() {
+        Some(last) => blocks.iter().any(in_block) || in_block(last),
+        None => {
+            let mut block = [pad; N];
+            block[..bytes.len()].copy_from_slice(bytes);
+            in_block(&block)
+        }
+    }
+}
+
 impl<'a> Parser<'a> {
     /// `number = 1*DIGIT`: an unsigned 32-bit number.
     pub(crate) fn number(&mut self) -> PResult<u32> {
@@ -211,11 +229,8 @@ impl<'a> Parser<'a> {
     pub(crate) fn literal(&mut self) -> PResult<Literal<'a>> {
         let (length, mode) = self.literal_header(false)?;
         let data = &self.input[self.pos..self.pos + length];
-        // Folds without early exit become vector loops (over blocks of 256 bytes, with one test
-        // a block); the position is looked for only on failure.
-        let (blocks, tail) = data.as_chunks::<256>();
-        let has_nul = |bytes: &[u8]| bytes.iter().fold(false, |nul, &b| nul | (b == 0));
-        if (blocks.iter().any(|block| has_nul(block)) || has_nul(tail))
+        // Blocks of 256 bytes: literals are long. The position is looked for only on failure.
+        if any_byte::<256>(data, 1, |b| b == 0)
             && let Some(nul) = data.iter().position(|&b| b == 0)
         {
             return Err(Error::Failed {
@@ -460,30 +475,10 @@ fn encode_escaped(bytes: &[u8], out: &mut Encoder<'_>) {
     out.byte(b'"');
 }
 
-/// Whether `bytes` holds a `"` or a `\` (the bytes a quoted string escapes), tested 16 bytes
-/// at a time with no early exit within a block, which the compiler turns into a few vector
-/// instructions per block.
+/// Whether `bytes` holds a `"` or a `\` (the bytes a quoted string escapes), in blocks of 16
+/// bytes: quoted strings are short.
 fn has_quoted_specials(bytes: &[u8]) -> bool {
-    let has_special = |block: &[u8; 16]| {
-        block
-            .iter()
-            .fold(false, |found, &b| found | (b == b'"') | (b == b'\\'))
-    };
-    match bytes.last_chunk::<16>() {
-        // Whole blocks, then the last 16 bytes (which may overlap the last whole block).
-        Some(last) => {
-            bytes
-                .chunks_exact(16)
-                .any(|block| has_special(block.try_into().unwrap_or(&[0; 16])))
-                || has_special(last)
-        }
-        // A short string, padded with zeros to one block.
-        None => {
-            let mut block = [0; 16];
-            block[..bytes.len()].copy_from_slice(bytes);
-            has_special(&block)
-        }
-    }
+    any_byte::<16>(bytes, 0, |b| b == b'"' || b == b'\\')
 }
 
 impl Encode for Literal<'_> {

@@ -376,17 +376,7 @@ impl<'a> Parser<'a> {
     /// A token of letters, digits and `.`, `-`, `=`, `+` (the shape of IMAP keywords), for
     /// keyword dispatch.
     pub(crate) fn keyword_token(&mut self) -> PResult<&'a [u8]> {
-        const T: [bool; 256] = {
-            let mut t = [false; 256];
-            let mut i = 0;
-            while i < 256 {
-                let b = i as u8;
-                t[i] = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'=' | b'+');
-                i += 1;
-            }
-            t
-        };
-        self.take_while(|b| T[b as usize])
+        self.take_while(crate::keyword::is_keyword_byte)
     }
 
     /// Bytes that the caller has checked to be ASCII, as `&str`.

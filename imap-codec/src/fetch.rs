@@ -288,18 +288,18 @@ impl<'a> Parser<'a> {
         use MessageDataItem as M;
         let start = self.pos;
         let name = self.keyword_token()?;
-        let packed = pack(name);
-        // The forms with a section are not followed by SP.
-        match packed {
+        // The forms with a section have no SP after their name; every other form is its
+        // name, SP and its value.
+        Ok(match pack(name) {
             BODY if self.peek()? == b'[' => {
                 let section = self.section()?;
                 let origin = self.origin()?;
                 self.sp()?;
-                return Ok(M::BodyExt {
+                M::BodyExt {
                     section,
                     origin,
                     data: self.nstring()?,
-                });
+                }
             }
             BINARY => {
                 let section = self.section_binary()?;
@@ -310,22 +310,20 @@ impl<'a> Parser<'a> {
                 } else {
                     BinaryValue::NString(self.nstring()?)
                 };
-                return Ok(M::Binary {
+                M::Binary {
                     section,
                     origin,
                     value,
-                });
+                }
             }
             BINARY_SIZE => {
                 let section = self.section_binary()?;
                 self.sp()?;
-                let size = self.number()?;
-                return Ok(M::BinarySize { section, size });
+                M::BinarySize {
+                    section,
+                    size: self.number()?,
+                }
             }
-            _ => {}
-        }
-        // Every other form is its name, SP and its value.
-        Ok(match packed {
             FLAGS => M::Flags(self.after_sp(|p| p.paren_list(true, Parser::flag_fetch))?),
             UID => M::Uid(self.after_sp(Parser::nz_number)?),
             BODY => M::Body(self.after_sp(Parser::body)?),

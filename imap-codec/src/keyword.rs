@@ -11,6 +11,23 @@
 /// The longest word that packs.
 const MAX: usize = 16;
 
+/// Whether `b` may stand in a keyword: a letter, a digit, `.`, `-`, `=` or `+` (one table
+/// lookup).
+#[inline(always)]
+pub(crate) fn is_keyword_byte(b: u8) -> bool {
+    const TABLE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            let b = i as u8;
+            table[i] = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'=' | b'+');
+            i += 1;
+        }
+        table
+    };
+    TABLE[b as usize]
+}
+
 /// `word` (bytes of a token or an atom, no control characters) folded to lower case and
 /// packed, or 0 (no keyword's packing) when it is longer than 16 bytes.
 #[inline]
