@@ -404,6 +404,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `"(" x *(SP x) ")"` with at least one element, or with none if `allow_empty`.
+    /// A list of more than one element starts with room for four.
     pub(crate) fn paren_list<T>(
         &mut self,
         allow_empty: bool,

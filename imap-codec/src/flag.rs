@@ -42,8 +42,7 @@ impl<'a> Parser<'a> {
 
     /// `flag-list = "(" [flag *(SP flag)] ")"`
     pub(crate) fn flag_list(&mut self) -> PResult<Vec<Flag<'a>>> {
-        // Room for the usual number of flags: the list is not grown from empty.
-        self.paren_list_with_capacity(4, true, Parser::flag)
+        self.paren_list(true, Parser::flag)
     }
 
     /// `flag-fetch = flag / "\\Recent"`

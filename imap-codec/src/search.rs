@@ -31,8 +31,7 @@ impl<'a> Parser<'a> {
         match self.peek()? {
             b'(' => {
                 return self.nested(|p| {
-                    // Room for a few keys: the list is not grown from empty.
-                    let keys = p.paren_list_with_capacity(4, false, Parser::search_key)?;
+                    let keys = p.paren_list(false, Parser::search_key)?;
                     Ok(SearchKey::And(Vec1::unvalidated(keys)))
                 });
             }
