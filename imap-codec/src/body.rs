@@ -13,7 +13,7 @@ use imap_types::{
         BasicFields, Body, BodyExtension, BodyLanguage, BodyStructure, Disposition, Language,
         Location, MultiPartExtension, SinglePartExtension, SpecificFields,
     },
-    core::{IString, Quoted, Vec1},
+    core::{IString, Quoted, SmallList, Vec1},
 };
 
 use crate::{
@@ -22,7 +22,7 @@ use crate::{
 };
 
 /// `body-fld-param` as the types hold it: `(attribute, value)` pairs, empty for `NIL`.
-type Params<'a> = Vec<(IString<'a>, IString<'a>)>;
+type Params<'a> = SmallList<(IString<'a>, IString<'a>)>;
 
 impl<'a> Parser<'a> {
     /// `body = "(" (body-type-1part / body-type-mpart) ")"` (recursion bounded by the depth limit)
@@ -141,7 +141,7 @@ impl<'a> Parser<'a> {
     fn body_fld_param(&mut self) -> PResult<Params<'a>> {
         if self.peek()? != b'(' {
             self.keyword(b"NIL", "body-fld-param")?;
-            return Ok(Vec::new());
+            return Ok(SmallList::new());
         }
         self.paren_list(false, |p| {
             let attribute = p.string()?;
@@ -486,7 +486,7 @@ mod tests {
             BodyStructure::Multi {
                 bodies: Vec1::unvalidated(alloc::vec![
                     text_plain(
-                        alloc::vec![(s("CHARSET"), s("US-ASCII"))],
+                        SmallList::one((s("CHARSET"), s("US-ASCII"))),
                         NString::NIL,
                         NString::NIL,
                         "7BIT",
@@ -494,7 +494,8 @@ mod tests {
                         23
                     ),
                     text_plain(
-                        alloc::vec![(s("CHARSET"), s("US-ASCII")), (s("NAME"), s("cc.diff"))],
+                        alloc::vec![(s("CHARSET"), s("US-ASCII")), (s("NAME"), s("cc.diff"))]
+                            .into(),
                         ns("<960723163407.20117h@cac.washington.edu>"),
                         ns("Compiler diff"),
                         "BASE64",
@@ -516,7 +517,7 @@ mod tests {
         assert_eq!(
             body,
             text_plain(
-                alloc::vec![(s("CHARSET"), s("US-ASCII"))],
+                SmallList::one((s("CHARSET"), s("US-ASCII"))),
                 NString::NIL,
                 NString::NIL,
                 "7BIT",
@@ -596,9 +597,9 @@ NIL (\"INLINE\" NIL) \"EN\" NIL)\
         assert_eq!(
             extension,
             &Some(MultiPartExtension {
-                parameter_list: alloc::vec![(s("BOUNDARY"), s("b1"))],
+                parameter_list: SmallList::one((s("BOUNDARY"), s("b1"))),
                 tail: Some(Disposition {
-                    disposition: Some((s("INLINE"), Vec::new())),
+                    disposition: Some((s("INLINE"), SmallList::new())),
                     tail: Some(Language {
                         language: BodyLanguage::Single(NString::NIL),
                         tail: Some(Location {
@@ -630,7 +631,7 @@ NIL (\"INLINE\" NIL) \"EN\" NIL)\
             &SinglePartExtension {
                 md5: NString::NIL,
                 tail: Some(Disposition {
-                    disposition: Some((s("INLINE"), Vec::new())),
+                    disposition: Some((s("INLINE"), SmallList::new())),
                     tail: Some(Language {
                         language: BodyLanguage::Single(ns("EN")),
                         tail: Some(Location {
@@ -826,7 +827,7 @@ NIL (\"INLINE\" NIL) \"EN\" NIL)\
         let body = BodyStructure::Single {
             body: Body {
                 basic: BasicFields {
-                    parameter_list: Vec::new(),
+                    parameter_list: SmallList::new(),
                     id: NString::NIL,
                     description: NString::NIL,
                     content_transfer_encoding: s("7BIT"),

@@ -3,7 +3,9 @@
 
 use core::fmt;
 
-use imap_types::core::{LiteralMode, Tag, chars};
+use alloc::vec::Vec;
+
+use imap_types::core::{LiteralMode, SmallList, Tag, chars};
 
 /// How a decode can fail to give a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -405,25 +407,25 @@ impl<'a> Parser<'a> {
 
     /// `"(" x *(SP x) ")"` with at least one element, or with none if `allow_empty`.
     /// A list of more than one element starts with room for four.
-    pub(crate) fn paren_list<T>(
+    pub(crate) fn paren_list<T, L: List<T>>(
         &mut self,
         allow_empty: bool,
         item: impl FnMut(&mut Self) -> PResult<T>,
-    ) -> PResult<alloc::vec::Vec<T>> {
+    ) -> PResult<L> {
         self.paren_list_with_capacity(4, allow_empty, item)
     }
 
     /// [`Parser::paren_list`] with room for `capacity` elements once a second one is seen (a
     /// guess that saves the reallocations of a growing list).
-    pub(crate) fn paren_list_with_capacity<T>(
+    pub(crate) fn paren_list_with_capacity<T, L: List<T>>(
         &mut self,
         capacity: usize,
         allow_empty: bool,
         mut item: impl FnMut(&mut Self) -> PResult<T>,
-    ) -> PResult<alloc::vec::Vec<T>> {
+    ) -> PResult<L> {
         self.expect(b'(', "\"(\"")?;
         if allow_empty && self.eat(b')')? {
-            return Ok(alloc::vec::Vec::new());
+            return Ok(L::from(Vec::new()));
         }
         self.list_tail(capacity, &mut item, |p| {
             if p.eat(b')')? {
@@ -437,24 +439,25 @@ impl<'a> Parser<'a> {
     /// The items of a list whose first item is next: `more` consumes what ends the list or
     /// separates two items and tells which it was.
     ///
-    /// The list is allocated once its first item is known: exactly one slot when nothing
-    /// follows it (the most common length of IMAP lists), room for `capacity` otherwise.
-    pub(crate) fn list_tail<T>(
+    /// The list is allocated once its first item is known: a list of one item (the most
+    /// common length of IMAP lists) gets exactly one slot, or none in a [`SmallList`]; a
+    /// longer one gets room for `capacity`.
+    pub(crate) fn list_tail<T, L: List<T>>(
         &mut self,
         capacity: usize,
         item: &mut impl FnMut(&mut Self) -> PResult<T>,
         mut more: impl FnMut(&mut Self) -> PResult<bool>,
-    ) -> PResult<alloc::vec::Vec<T>> {
+    ) -> PResult<L> {
         let first = item(self)?;
         if !more(self)? {
-            return Ok(alloc::vec![first]);
+            return Ok(L::one(first));
         }
-        let mut items = alloc::vec::Vec::with_capacity(capacity.max(2));
+        let mut items = Vec::with_capacity(capacity.max(2));
         items.push(first);
         loop {
             items.push(item(self)?);
             if !more(self)? {
-                return Ok(items);
+                return Ok(L::from(items));
             }
         }
     }
@@ -463,6 +466,24 @@ impl<'a> Parser<'a> {
     #[inline(always)]
     pub(crate) fn next_is(&self, class: fn(u8) -> bool) -> PResult<bool> {
         Ok(class(self.peek()?))
+    }
+}
+
+/// What a decoded list is collected into: a `Vec`, or a [`SmallList`].
+pub(crate) trait List<T>: From<Vec<T>> {
+    /// The list of one item.
+    fn one(item: T) -> Self;
+}
+
+impl<T> List<T> for Vec<T> {
+    fn one(item: T) -> Self {
+        alloc::vec![item]
+    }
+}
+
+impl<T> List<T> for SmallList<T> {
+    fn one(item: T) -> Self {
+        SmallList::one(item)
     }
 }
 

@@ -1,8 +1,9 @@
 //! The envelope and addresses.
 
-use alloc::vec::Vec;
-
-use imap_types::envelope::{Address, Envelope};
+use imap_types::{
+    core::SmallList,
+    envelope::{Address, Envelope},
+};
 
 use crate::{
     decode::{PResult, Parser},
@@ -51,10 +52,10 @@ impl<'a> Parser<'a> {
     /// `env-from = "(" 1*address ")" / nil` (and `env-sender`, `env-reply-to`, `env-to`,
     /// `env-cc`, `env-bcc`): empty for `NIL`. The addresses follow each other without
     /// separator; when lenient, spaces between them are accepted too.
-    pub(crate) fn env_address_list(&mut self) -> PResult<Vec<Address<'a>>> {
+    pub(crate) fn env_address_list(&mut self) -> PResult<SmallList<Address<'a>>> {
         if self.peek()? != b'(' {
             self.keyword(b"NIL", "address list or NIL")?;
-            return Ok(Vec::new());
+            return Ok(SmallList::new());
         }
         self.pos += 1;
         self.list_tail(4, &mut Parser::address, |p| match p.peek()? {
@@ -189,15 +190,16 @@ NIL NIL \"<B27397-0100000@cac.washington.edu>\")";
             Envelope {
                 date: ns("Wed, 17 Jul 1996 02:23:25 -0700 (PDT)"),
                 subject: ns("IMAP4rev1 WG mtg summary and minutes"),
-                from: alloc::vec![gray.clone()],
-                sender: alloc::vec![gray.clone()],
-                reply_to: alloc::vec![gray],
-                to: alloc::vec![addr(None, "imap", "cac.washington.edu")],
+                from: SmallList::one(gray.clone()),
+                sender: SmallList::one(gray.clone()),
+                reply_to: SmallList::one(gray),
+                to: SmallList::one(addr(None, "imap", "cac.washington.edu")),
                 cc: alloc::vec![
                     addr(None, "minutes", "CNRI.Reston.VA.US"),
                     addr(Some("John Klensin"), "KLENSIN", "MIT.EDU"),
-                ],
-                bcc: Vec::new(),
+                ]
+                .into(),
+                bcc: SmallList::new(),
                 in_reply_to: NString::NIL,
                 message_id: ns("<B27397-0100000@cac.washington.edu>"),
             }
@@ -288,7 +290,7 @@ NIL NIL \"<B27397-0100000@cac.washington.edu>\")";
         assert_eq!(p.env_address_list(), Err(failed(19, "address")));
         assert_eq!(
             run(b"NIL ", Parser::env_address_list),
-            Ok((Vec::new(), &b" "[..]))
+            Ok((SmallList::new(), &b" "[..]))
         );
     }
 }

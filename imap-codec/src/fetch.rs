@@ -4,7 +4,7 @@
 //! `BODY[`, `BODY.PEEK[` and `BINARY.SIZE[` split at the `[` without re-scanning, and the
 //! byte after the name says which form follows.
 
-use alloc::{borrow::Cow, vec::Vec};
+use alloc::{borrow::Cow, boxed::Box, vec::Vec};
 use core::num::NonZeroU32;
 
 use imap_types::{
@@ -326,9 +326,9 @@ impl<'a> Parser<'a> {
             }
             FLAGS => M::Flags(self.after_sp(|p| p.paren_list(true, Parser::flag_fetch))?),
             UID => M::Uid(self.after_sp(Parser::nz_number)?),
-            BODY => M::Body(self.after_sp(Parser::body)?),
-            BODYSTRUCTURE => M::BodyStructure(self.after_sp(Parser::body)?),
-            ENVELOPE => M::Envelope(self.after_sp(Parser::envelope)?),
+            BODY => M::Body(Box::new(self.after_sp(Parser::body)?)),
+            BODYSTRUCTURE => M::BodyStructure(Box::new(self.after_sp(Parser::body)?)),
+            ENVELOPE => M::Envelope(Box::new(self.after_sp(Parser::envelope)?)),
             INTERNALDATE => M::InternalDate(self.after_sp(Parser::date_time)?),
             RFC822_SIZE => M::Rfc822Size(self.after_sp(Parser::number)?),
             RFC822 => M::Rfc822(self.after_sp(Parser::nstring)?),
@@ -617,7 +617,7 @@ impl Encode for MessageDataItem<'_> {
 #[cfg(test)]
 mod tests {
     use imap_types::{
-        core::{IString, Literal8, LiteralMode, NString},
+        core::{IString, Literal8, LiteralMode, NString, SmallList},
         datetime::DateTime,
         flag::{Flag, FlagFetch},
     };
@@ -1074,7 +1074,7 @@ BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))";
         assert!(rest.is_empty());
         assert_eq!(
             items[0],
-            MessageDataItem::Flags(alloc::vec![FlagFetch::Flag(Flag::Seen)])
+            MessageDataItem::Flags(SmallList::one(FlagFetch::Flag(Flag::Seen)))
         );
         assert_eq!(
             items[1],
@@ -1091,7 +1091,7 @@ BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))";
         // Empty flags, \Recent, and a save date.
         let input = b"(FLAGS () FLAGS (\\Recent $Junk) SAVEDATE \" 1-Jan-2024 00:00:00 +0000\")";
         let (items, _) = run(input, Parser::msg_att).unwrap();
-        assert_eq!(items[0], MessageDataItem::Flags(Vec::new()));
+        assert_eq!(items[0], MessageDataItem::Flags(SmallList::new()));
         assert!(matches!(&items[1], MessageDataItem::Flags(f) if f[0] == FlagFetch::Recent));
         assert!(matches!(items[2], MessageDataItem::SaveDate(Some(_))));
         assert_eq!(encode_msg_att(&items), input);

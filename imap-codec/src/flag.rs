@@ -252,7 +252,10 @@ mod tests {
     fn flag_perm_rule() {
         // RFC 3501 section 7.1: `[PERMANENTFLAGS (\Deleted \Seen \*)]`
         let input = b"(\\Deleted \\Seen \\*)]";
-        let (perms, rest) = run(input, |p| p.paren_list(true, Parser::flag_perm)).unwrap();
+        let (perms, rest) = run(input, |p| {
+            p.paren_list::<_, Vec<_>>(true, Parser::flag_perm)
+        })
+        .unwrap();
         assert_eq!(
             perms,
             vec![

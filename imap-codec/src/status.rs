@@ -97,7 +97,10 @@ mod tests {
     fn status_att_val_rule() {
         // RFC 3501 section 7.2.4: `* STATUS blurdybloop (MESSAGES 231 UIDNEXT 44292)`
         let input = b"(MESSAGES 231 UIDNEXT 44292)\r\n";
-        let (items, rest) = run(input, |p| p.paren_list(false, Parser::status_att_val)).unwrap();
+        let (items, rest) = run(input, |p| {
+            p.paren_list::<_, Vec<_>>(false, Parser::status_att_val)
+        })
+        .unwrap();
         assert_eq!(
             items,
             [

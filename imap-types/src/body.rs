@@ -8,7 +8,7 @@
 use alloc::{boxed::Box, vec::Vec};
 
 use crate::{
-    core::{IString, IntoStatic, NString, Vec1},
+    core::{IString, IntoStatic, NString, SmallList, Vec1},
     envelope::Envelope,
 };
 
@@ -70,7 +70,7 @@ crate::impl_into_static_struct!(Body { basic, specific });
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct BasicFields<'a> {
     /// `body-fld-param = "(" string SP string *(SP string SP string) ")" / nil`; empty for `NIL`.
-    pub parameter_list: Vec<(IString<'a>, IString<'a>)>,
+    pub parameter_list: SmallList<(IString<'a>, IString<'a>)>,
     /// `body-fld-id = nstring`
     pub id: NString<'a>,
     /// `body-fld-desc = nstring`
@@ -174,7 +174,7 @@ crate::impl_into_static_struct!(SinglePartExtension { md5, tail });
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MultiPartExtension<'a> {
     /// `body-fld-param`; empty for `NIL`.
-    pub parameter_list: Vec<(IString<'a>, IString<'a>)>,
+    pub parameter_list: SmallList<(IString<'a>, IString<'a>)>,
     /// The fields that follow, if sent.
     pub tail: Option<Disposition<'a>>,
 }
@@ -188,7 +188,7 @@ crate::impl_into_static_struct!(MultiPartExtension {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Disposition<'a> {
     /// The disposition type and its parameters; `None` for `NIL`.
-    pub disposition: Option<(IString<'a>, Vec<(IString<'a>, IString<'a>)>)>,
+    pub disposition: Option<(IString<'a>, SmallList<(IString<'a>, IString<'a>)>)>,
     /// The fields that follow, if sent.
     pub tail: Option<Language<'a>>,
 }

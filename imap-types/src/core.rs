@@ -729,6 +729,159 @@ impl<T: IntoStatic> IntoStatic for Vec1<T> {
     }
 }
 
+/// A list that holds a single item inline, without allocating.
+///
+/// Some lists of the protocol most often hold one item: the flags of a message in a FETCH
+/// response (`FLAGS (\Seen)`), the parameters of a body part (`("CHARSET" "utf-8")`), the
+/// addresses of an envelope's `From`. This type spares them an allocation each; it reads like
+/// a slice (`Deref<Target = [T]>`) and is built like a `Vec`.
+///
+/// Two lists are equal when their items are, whatever their representation.
+///
+/// ```
+/// use imap_types::core::SmallList;
+///
+/// let mut list = SmallList::one(1);
+/// list.push(2);
+/// assert_eq!(list[..], [1, 2]);
+/// assert_eq!(list, SmallList::from(vec![1, 2]));
+/// assert_eq!(list.into_iter().sum::<i32>(), 3);
+/// assert!(SmallList::<u8>::new().is_empty());
+/// ```
+#[derive(Clone)]
+pub struct SmallList<T>(Items<T>);
+
+/// The representation of a [`SmallList`]: an empty list is an empty `Many`.
+#[derive(Clone)]
+enum Items<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> SmallList<T> {
+    /// An empty list.
+    pub const fn new() -> Self {
+        Self(Items::Many(Vec::new()))
+    }
+
+    /// A list of one item (no allocation).
+    pub const fn one(item: T) -> Self {
+        Self(Items::One(item))
+    }
+
+    /// Appends an item.
+    pub fn push(&mut self, item: T) {
+        self.0 = match core::mem::replace(&mut self.0, Items::Many(Vec::new())) {
+            Items::Many(items) if items.is_empty() => Items::One(item),
+            Items::Many(mut items) => {
+                items.push(item);
+                Items::Many(items)
+            }
+            Items::One(first) => Items::Many(alloc::vec![first, item]),
+        };
+    }
+
+    /// The items as a `Vec` (which allocates for a list of one item).
+    pub fn into_vec(self) -> Vec<T> {
+        match self.0 {
+            Items::One(item) => alloc::vec![item],
+            Items::Many(items) => items,
+        }
+    }
+}
+
+impl<T> Default for SmallList<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T> Deref for SmallList<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        match &self.0 {
+            Items::One(item) => core::slice::from_ref(item),
+            Items::Many(items) => items,
+        }
+    }
+}
+
+impl<T> core::ops::DerefMut for SmallList<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        match &mut self.0 {
+            Items::One(item) => core::slice::from_mut(item),
+            Items::Many(items) => items,
+        }
+    }
+}
+
+impl<T> From<Vec<T>> for SmallList<T> {
+    fn from(items: Vec<T>) -> Self {
+        Self(Items::Many(items))
+    }
+}
+
+impl<T> FromIterator<T> for SmallList<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut iter = iter.into_iter();
+        match (iter.next(), iter.next()) {
+            (None, _) => Self::new(),
+            (Some(item), None) => Self::one(item),
+            (Some(first), Some(second)) => {
+                let mut items = alloc::vec![first, second];
+                items.extend(iter);
+                Self::from(items)
+            }
+        }
+    }
+}
+
+impl<T> IntoIterator for SmallList<T> {
+    type Item = T;
+    type IntoIter = alloc::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.into_vec().into_iter()
+    }
+}
+
+impl<'l, T> IntoIterator for &'l SmallList<T> {
+    type Item = &'l T;
+    type IntoIter = core::slice::Iter<'l, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for SmallList<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<T: PartialEq> PartialEq for SmallList<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl<T: Eq> Eq for SmallList<T> {}
+
+impl<T: core::hash::Hash> core::hash::Hash for SmallList<T> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self[..].hash(state)
+    }
+}
+
+impl<T: IntoStatic> IntoStatic for SmallList<T> {
+    type Static = SmallList<T::Static>;
+    fn into_static(self) -> Self::Static {
+        SmallList(match self.0 {
+            Items::One(item) => Items::One(item.into_static()),
+            Items::Many(items) => Items::Many(items.into_static()),
+        })
+    }
+}
+
 /// A secret (a password, authentication data) whose `Debug` output is redacted.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Secret<T>(T);
@@ -943,6 +1096,63 @@ mod tests {
             Err(ValidationError::Empty)
         );
         assert_eq!(&*Vec1::one(7u8), &[7]);
+    }
+
+    #[test]
+    fn small_lists_keep_one_item_inline_and_compare_by_items() {
+        use core::hash::BuildHasher;
+
+        let mut list = SmallList::new();
+        assert!(matches!(list.0, Items::Many(ref items) if items.capacity() == 0));
+        list.push('a');
+        assert!(matches!(list.0, Items::One('a')));
+        list.push('b');
+        list.push('c');
+        assert!(matches!(list.0, Items::Many(ref items) if items[..] == ['a', 'b', 'c']));
+        assert_eq!(list[..], ['a', 'b', 'c']);
+
+        // The same items in either representation are equal and hash alike.
+        let one = SmallList::one('x');
+        let many = SmallList::from(alloc::vec!['x']);
+        assert_eq!(one, many);
+        assert_eq!(
+            RandomlessHasher.hash_one(&one),
+            RandomlessHasher.hash_one(&many)
+        );
+        assert_ne!(one, SmallList::new());
+        assert_eq!(alloc::format!("{one:?}"), "['x']");
+
+        let mut collected: SmallList<u8> = (1..=1).collect();
+        assert!(matches!(collected.0, Items::One(1)));
+        collected[0] = 9;
+        assert_eq!(collected.into_vec(), [9]);
+        let collected: SmallList<u8> = (1..=3).collect();
+        assert_eq!(collected.iter().copied().collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(collected.into_iter().collect::<Vec<_>>(), [1, 2, 3]);
+        assert!((0..0).collect::<SmallList<u8>>().is_empty());
+    }
+
+    /// A fixed-key hasher for the test above (no `std`).
+    struct RandomlessHasher;
+
+    impl core::hash::BuildHasher for RandomlessHasher {
+        type Hasher = Fnv;
+        fn build_hasher(&self) -> Fnv {
+            Fnv(0xcbf2_9ce4_8422_2325)
+        }
+    }
+
+    struct Fnv(u64);
+
+    impl core::hash::Hasher for Fnv {
+        fn finish(&self) -> u64 {
+            self.0
+        }
+        fn write(&mut self, bytes: &[u8]) {
+            for &b in bytes {
+                self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+            }
+        }
     }
 
     #[test]

@@ -1,8 +1,6 @@
 //! The envelope of a message (FETCH ENVELOPE) and its addresses.
 
-use alloc::vec::Vec;
-
-use crate::core::NString;
+use crate::core::{NString, SmallList};
 
 /// `envelope = "(" env-date SP env-subject SP env-from SP env-sender SP env-reply-to SP env-to
 /// SP env-cc SP env-bcc SP env-in-reply-to SP env-message-id ")"`
@@ -15,17 +13,17 @@ pub struct Envelope<'a> {
     /// `env-subject = nstring`
     pub subject: NString<'a>,
     /// `env-from = "(" 1*address ")" / nil`
-    pub from: Vec<Address<'a>>,
+    pub from: SmallList<Address<'a>>,
     /// `env-sender`
-    pub sender: Vec<Address<'a>>,
+    pub sender: SmallList<Address<'a>>,
     /// `env-reply-to`
-    pub reply_to: Vec<Address<'a>>,
+    pub reply_to: SmallList<Address<'a>>,
     /// `env-to`
-    pub to: Vec<Address<'a>>,
+    pub to: SmallList<Address<'a>>,
     /// `env-cc`
-    pub cc: Vec<Address<'a>>,
+    pub cc: SmallList<Address<'a>>,
     /// `env-bcc`
-    pub bcc: Vec<Address<'a>>,
+    pub bcc: SmallList<Address<'a>>,
     /// `env-in-reply-to = nstring`
     pub in_reply_to: NString<'a>,
     /// `env-message-id = nstring`

@@ -1,12 +1,12 @@
 //! FETCH: the attributes a client asks for, the sections of a message, and the data items a
 //! server returns.
 
-use alloc::{borrow::Cow, vec::Vec};
+use alloc::{borrow::Cow, boxed::Box, vec::Vec};
 use core::num::NonZeroU32;
 
 use crate::{
     body::BodyStructure,
-    core::{AString, IntoStatic, Literal8, NString, Vec1},
+    core::{AString, IntoStatic, Literal8, NString, SmallList, Vec1},
     datetime::DateTime,
     envelope::Envelope,
     flag::FlagFetch,
@@ -194,9 +194,9 @@ impl IntoStatic for Section<'_> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MessageDataItem<'a> {
     /// `"FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"`
-    Flags(Vec<FlagFetch<'a>>),
-    /// `"ENVELOPE" SP envelope`
-    Envelope(Envelope<'a>),
+    Flags(SmallList<FlagFetch<'a>>),
+    /// `"ENVELOPE" SP envelope` (boxed, as are body structures, so that every item is small)
+    Envelope(Box<Envelope<'a>>),
     /// `"INTERNALDATE" SP date-time`
     InternalDate(DateTime),
     /// `"RFC822" SP nstring`
@@ -208,9 +208,9 @@ pub enum MessageDataItem<'a> {
     /// `"RFC822.SIZE" SP number`
     Rfc822Size(u32),
     /// `"BODY" SP body`
-    Body(BodyStructure<'a>),
+    Body(Box<BodyStructure<'a>>),
     /// `"BODYSTRUCTURE" SP body`
-    BodyStructure(BodyStructure<'a>),
+    BodyStructure(Box<BodyStructure<'a>>),
     /// `"BODY" section ["<" number ">"] SP nstring`
     BodyExt {
         /// The section; `None` for `[]`.

@@ -57,7 +57,7 @@ use imap_types::{
     },
     core::{
         AString, Atom, AtomExt, Charset, IString, Literal, Literal8, LiteralMode, NString,
-        Parameter, Quoted, Secret, Tag, TaggedExtComp, TaggedExtSimple, TaggedExtValue,
+        Parameter, Quoted, Secret, SmallList, Tag, TaggedExtComp, TaggedExtSimple, TaggedExtValue,
         TaggedExtension, TaggedLabel, Text, Vec1, chars,
     },
     datetime::{Date, DateTime},
@@ -824,8 +824,8 @@ impl<'x, 'u> Generator<'x, 'u> {
         })
     }
 
-    fn addresses(&mut self) -> Result<Vec<Address<'static>>> {
-        self.list(0, 2, Self::address)
+    fn addresses(&mut self) -> Result<SmallList<Address<'static>>> {
+        Ok(self.list(0, 2, Self::address)?.into_iter().collect())
     }
 
     /// `envelope`
@@ -845,11 +845,15 @@ impl<'x, 'u> Generator<'x, 'u> {
     }
 
     /// `body-fld-param`: empty for `NIL`.
-    pub fn body_params(&mut self) -> Result<Vec<(IString<'static>, IString<'static>)>> {
+    pub fn body_params(&mut self) -> Result<SmallList<(IString<'static>, IString<'static>)>> {
         if self.bool()? {
-            return Ok(Vec::new());
+            return Ok(SmallList::new());
         }
-        self.list(1, 3, |g| Ok((g.istring()?, g.istring()?)))
+        // Collected, so that a list of one pair is held inline as the decoder holds it.
+        Ok(self
+            .list(1, 3, |g| Ok((g.istring()?, g.istring()?)))?
+            .into_iter()
+            .collect())
     }
 
     /// `body-fields`
@@ -1092,15 +1096,15 @@ impl<'x, 'u> Generator<'x, 'u> {
     /// One data item of a FETCH response, of every kind.
     pub fn message_data_item(&mut self) -> Result<MessageDataItem<'static>> {
         Ok(match self.choose(18)? {
-            0 => MessageDataItem::Flags(self.list(0, 4, Self::flag_fetch)?),
-            1 => MessageDataItem::Envelope(self.envelope()?),
+            0 => MessageDataItem::Flags(self.list(0, 4, Self::flag_fetch)?.into_iter().collect()),
+            1 => MessageDataItem::Envelope(Box::new(self.envelope()?)),
             2 => MessageDataItem::InternalDate(self.date_time()?),
             3 => MessageDataItem::Rfc822(self.nstring()?),
             4 => MessageDataItem::Rfc822Header(self.nstring()?),
             5 => MessageDataItem::Rfc822Text(self.nstring()?),
             6 => MessageDataItem::Rfc822Size(self.u32()?),
-            7 => MessageDataItem::Body(self.body_structure(1)?),
-            8 => MessageDataItem::BodyStructure(self.body_structure(1)?),
+            7 => MessageDataItem::Body(Box::new(self.body_structure(1)?)),
+            8 => MessageDataItem::BodyStructure(Box::new(self.body_structure(1)?)),
             9 => MessageDataItem::BodyExt {
                 section: self.option(Self::section)?,
                 origin: self.option(Self::u32)?,
