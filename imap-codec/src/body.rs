@@ -79,7 +79,7 @@ impl<'a> Parser<'a> {
                 || subtype.as_bytes().eq_ignore_ascii_case(b"GLOBAL"))
         {
             self.sp()?;
-            let envelope = Box::new(self.envelope()?);
+            let envelope = self.envelope()?;
             self.sp()?;
             let body_structure = Box::new(self.body()?);
             self.sp()?;

@@ -1,5 +1,7 @@
 //! The envelope and addresses.
 
+use alloc::boxed::Box;
+
 use imap_types::{
     core::SmallList,
     envelope::{Address, Envelope},
@@ -13,7 +15,9 @@ use crate::{
 impl<'a> Parser<'a> {
     /// `envelope = "(" env-date SP env-subject SP env-from SP env-sender SP env-reply-to SP
     /// env-to SP env-cc SP env-bcc SP env-in-reply-to SP env-message-id ")"`
-    pub(crate) fn envelope(&mut self) -> PResult<Envelope<'a>> {
+    ///
+    /// Boxed, as the types hold it; built in its box rather than moved there.
+    pub(crate) fn envelope(&mut self) -> PResult<Box<Envelope<'a>>> {
         self.expect(b'(', "\"(\"")?;
         let date = self.nstring()?;
         self.sp()?;
@@ -35,7 +39,7 @@ impl<'a> Parser<'a> {
         self.sp()?;
         let message_id = self.nstring()?;
         self.expect(b')', "\")\"")?;
-        Ok(Envelope {
+        Ok(Box::new(Envelope {
             date,
             subject,
             from,
@@ -46,7 +50,7 @@ impl<'a> Parser<'a> {
             bcc,
             in_reply_to,
             message_id,
-        })
+        }))
     }
 
     /// `env-from = "(" 1*address ")" / nil` (and `env-sender`, `env-reply-to`, `env-to`,
@@ -186,7 +190,7 @@ NIL NIL \"<B27397-0100000@cac.washington.edu>\")";
         assert!(rest.is_empty());
         let gray = addr(Some("Terry Gray"), "gray", "cac.washington.edu");
         assert_eq!(
-            env,
+            *env,
             Envelope {
                 date: ns("Wed, 17 Jul 1996 02:23:25 -0700 (PDT)"),
                 subject: ns("IMAP4rev1 WG mtg summary and minutes"),

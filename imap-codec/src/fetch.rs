@@ -328,7 +328,7 @@ impl<'a> Parser<'a> {
             UID => M::Uid(self.after_sp(Parser::nz_number)?),
             BODY => M::Body(Box::new(self.after_sp(Parser::body)?)),
             BODYSTRUCTURE => M::BodyStructure(Box::new(self.after_sp(Parser::body)?)),
-            ENVELOPE => M::Envelope(Box::new(self.after_sp(Parser::envelope)?)),
+            ENVELOPE => M::Envelope(self.after_sp(Parser::envelope)?),
             INTERNALDATE => M::InternalDate(self.after_sp(Parser::date_time)?),
             RFC822_SIZE => M::Rfc822Size(self.after_sp(Parser::number)?),
             RFC822 => M::Rfc822(self.after_sp(Parser::nstring)?),
