@@ -8,6 +8,11 @@
 //! [`IntoStatic::into_static`](core::IntoStatic::into_static) gives an owned copy.
 //! Encoding and decoding live in the `imap-codec` crate.
 //!
+//! Lists that most often hold one item (a message's flags in a FETCH response, a body part's
+//! parameters, an envelope's addresses) are [`SmallList`](core::SmallList)s, which hold that
+//! item without allocating; the large items of a FETCH response (envelopes, body structures)
+//! are boxed, so that a list of items stays small.
+//!
 //! ```
 //! use imap_types::{
 //!     command::{Command, CommandBody},
