@@ -255,6 +255,35 @@ impl<'a> Parser<'a> {
 
     /// `string = quoted / literal`
     pub(crate) fn string(&mut self) -> PResult<IString<'a>> {
+        match self.quoted_plain() {
+            Some(quoted) => Ok(IString::Quoted(quoted)),
+            None => self.string_any(),
+        }
+    }
+
+    /// The common case of `string`: a quoted string without escapes, inside the stretch of
+    /// input already checked as UTF-8. `None` for anything else, which
+    /// [`Parser::string_any`] decodes from the start.
+    #[inline(always)]
+    fn quoted_plain(&mut self) -> Option<Quoted<'a>> {
+        let input = self.input;
+        if *input.get(self.pos)? != b'"' {
+            return None;
+        }
+        let start = self.pos + 1;
+        let end = start + quoted_run(input.get(start..)?)?;
+        if *input.get(end)? != b'"' {
+            return None;
+        }
+        let s = self.utf8_checked(start, end)?;
+        self.pos = end + 1;
+        Some(Quoted::unvalidated(s))
+    }
+
+    /// `string`, in any of its forms.
+    #[cold]
+    #[inline(never)]
+    fn string_any(&mut self) -> PResult<IString<'a>> {
         match self.peek()? {
             b'"' => Ok(IString::Quoted(self.quoted()?)),
             b'{' => Ok(IString::Literal(self.literal()?)),

@@ -177,12 +177,17 @@ impl<'a> Parser<'a> {
         start: usize,
         end: usize,
     ) -> Result<&'a str, core::str::Utf8Error> {
-        if let Some(from) = start.checked_sub(self.utf8_start)
-            && let Some(s) = self.utf8.get(from..end - self.utf8_start)
-        {
-            return Ok(s);
+        match self.utf8_checked(start, end) {
+            Some(s) => Ok(s),
+            None => self.utf8_stretch(start, end),
         }
-        self.utf8_stretch(start, end)
+    }
+
+    /// The input bytes `start..end` as `&str` if they lie in the stretch already checked.
+    #[inline(always)]
+    pub(crate) fn utf8_checked(&self, start: usize, end: usize) -> Option<&'a str> {
+        let from = start.checked_sub(self.utf8_start)?;
+        self.utf8.get(from..end - self.utf8_start)
     }
 
     /// The slow path of [`Parser::utf8`]: checks a new stretch that starts at `start`.
