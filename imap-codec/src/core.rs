@@ -138,7 +138,8 @@ impl<'a> Parser<'a> {
     /// `tag = 1*<any ASTRING-CHAR except "+">`
     pub(crate) fn tag(&mut self) -> PResult<Tag<'a>> {
         let start = self.pos;
-        let bytes = self.take_while1(chars::is_tag_char, "tag")?;
+        let bytes = self.take_token(chars::is_tag_char)?;
+        let bytes = self.nonempty(bytes, "tag")?;
         Ok(Tag::unvalidated(self.ascii(bytes, start)?))
     }
 
