@@ -146,14 +146,15 @@ impl<'a> Parser<'a> {
     /// `atom = 1*ATOM-CHAR`
     pub(crate) fn atom(&mut self) -> PResult<Atom<'a>> {
         let start = self.pos;
-        let bytes = self.take_while1(chars::is_atom_char, "atom")?;
+        let bytes = self.take_token(crate::decode::is_atom_byte)?;
+        let bytes = self.nonempty(bytes, "atom")?;
         Ok(Atom::unvalidated(self.ascii(bytes, start)?))
     }
 
     /// `tag = 1*<any ASTRING-CHAR except "+">`
     pub(crate) fn tag(&mut self) -> PResult<Tag<'a>> {
         let start = self.pos;
-        let bytes = self.take_token(chars::is_tag_char)?;
+        let bytes = self.take_token(crate::decode::is_tag_byte)?;
         let bytes = self.nonempty(bytes, "tag")?;
         Ok(Tag::unvalidated(self.ascii(bytes, start)?))
     }
@@ -284,7 +285,8 @@ impl<'a> Parser<'a> {
             b'"' | b'{' => Ok(AString::String(self.string()?)),
             _ => {
                 let start = self.pos;
-                let bytes = self.take_while1(chars::is_astring_char, "astring")?;
+                let bytes = self.take_token(crate::decode::is_astring_byte)?;
+                let bytes = self.nonempty(bytes, "astring")?;
                 Ok(AString::Atom(AtomExt::unvalidated(
                     self.ascii(bytes, start)?,
                 )))

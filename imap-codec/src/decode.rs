@@ -500,6 +500,40 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// A class of [`chars`] as a function that loads one `bool` per byte (the tables of `chars` also
+/// need a bit extracted): the blocks of [`Parser::take_token`] test eight bytes each.
+macro_rules! bool_class {
+    ($(#[$doc:meta])* $name:ident = $class:path) => {
+        $(#[$doc])*
+        #[inline(always)]
+        pub(crate) fn $name(b: u8) -> bool {
+            const TABLE: [bool; 256] = {
+                let mut table = [false; 256];
+                let mut i = 0;
+                while i < 256 {
+                    table[i] = $class(i as u8);
+                    i += 1;
+                }
+                table
+            };
+            TABLE[b as usize]
+        }
+    };
+}
+
+bool_class!(
+    /// [`chars::is_tag_char`], one load.
+    is_tag_byte = chars::is_tag_char
+);
+bool_class!(
+    /// [`chars::is_atom_char`], one load.
+    is_atom_byte = chars::is_atom_char
+);
+bool_class!(
+    /// [`chars::is_astring_char`], one load.
+    is_astring_byte = chars::is_astring_char
+);
+
 /// Whether `b` is a digit (shortcut for rules).
 #[inline(always)]
 pub(crate) fn is_digit(b: u8) -> bool {

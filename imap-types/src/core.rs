@@ -71,19 +71,19 @@ pub mod chars {
 
     /// `ATOM-CHAR = <any CHAR except atom-specials>`
     #[inline(always)]
-    pub fn is_atom_char(b: u8) -> bool {
+    pub const fn is_atom_char(b: u8) -> bool {
         TABLE[b as usize] & ATOM != 0
     }
 
     /// `ASTRING-CHAR = ATOM-CHAR / resp-specials`
     #[inline(always)]
-    pub fn is_astring_char(b: u8) -> bool {
+    pub const fn is_astring_char(b: u8) -> bool {
         TABLE[b as usize] & ASTRING != 0
     }
 
     /// A byte of a `tag`: any `ASTRING-CHAR` except `+`.
     #[inline(always)]
-    pub fn is_tag_char(b: u8) -> bool {
+    pub const fn is_tag_char(b: u8) -> bool {
         TABLE[b as usize] & TAG != 0
     }
 
