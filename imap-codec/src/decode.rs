@@ -359,10 +359,11 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// [`Parser::take_while`] for short tokens of varying length (tags, names): eight bytes at
-    /// a time, each tested with no branch, the run ending at the first zero bit of their mask.
-    /// A byte-by-byte loop takes one hard-to-predict branch where such a token ends; this one
-    /// runs each block in full, which costs more only on long runs.
+    /// [`Parser::take_while`] for short tokens of varying length (tags, names, atoms): eight
+    /// bytes at a time, each tested with no branch, the run ending at the first zero bit of their
+    /// mask. A byte-by-byte loop takes one hard-to-predict branch where such a token ends; this
+    /// one runs each block in full, which costs more only on long runs. `class` is best one
+    /// table load (as [`is_tag_byte`] and the like).
     #[inline(always)]
     pub(crate) fn take_token(&mut self, class: fn(u8) -> bool) -> PResult<&'a [u8]> {
         let start = self.pos;
