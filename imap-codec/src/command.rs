@@ -63,7 +63,8 @@ impl<'a> Parser<'a> {
         const IDLE: u128 = key(b"idle");
         let start = self.pos;
         // The name is looked at as bytes: only an `X` command keeps it (as an atom).
-        let name = self.take_while1(chars::is_atom_char, "atom")?;
+        let name = self.take_token(crate::decode::is_atom_byte)?;
+        let name = self.nonempty(name, "atom")?;
         Ok(match pack(name) {
             CAPABILITY => CommandBody::Capability,
             NOOP => CommandBody::Noop,
@@ -470,7 +471,8 @@ impl<'a> Parser<'a> {
     fn uid(&mut self) -> PResult<CommandBody<'a>> {
         self.sp()?;
         let start = self.pos;
-        let name = self.take_while1(chars::is_atom_char, "atom")?;
+        let name = self.take_token(crate::decode::is_atom_byte)?;
+        let name = self.nonempty(name, "atom")?;
         const COPY: u128 = key(b"copy");
         const FETCH: u128 = key(b"fetch");
         const SEARCH: u128 = key(b"search");

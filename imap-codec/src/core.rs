@@ -71,6 +71,24 @@ fn any_byte<const N: usize>(bytes: &[u8], pad: u8, hit: impl Fn(u8) -> bool + Co
     }
 }
 
+/// The value of `digits` (more than 18, at `start`) as a `number64`, with overflow checks: the
+/// rare path of [`Parser::number64`], kept out of the callers it is inlined into.
+#[cold]
+#[inline(never)]
+fn long_number64(digits: &[u8], start: usize) -> PResult<u64> {
+    digits
+        .iter()
+        .try_fold(0u64, |v, d| {
+            v.checked_mul(10)
+                .and_then(|v| v.checked_add(u64::from(d - b'0')))
+                .filter(|&v| v <= i64::MAX as u64)
+        })
+        .ok_or(Error::Failed {
+            offset: start,
+            expected: "number below 2^63",
+        })
+}
+
 impl<'a> Parser<'a> {
     /// `number = 1*DIGIT`: an unsigned 32-bit number.
     pub(crate) fn number(&mut self) -> PResult<u32> {
@@ -83,25 +101,22 @@ impl<'a> Parser<'a> {
     }
 
     /// `number64 = 1*DIGIT`: an unsigned number below 2^63 (RFC 9051).
+    #[inline(always)]
     pub(crate) fn number64(&mut self) -> PResult<u64> {
         let start = self.pos;
-        let digits = self.take_while1(is_digit, "number")?;
-        let digit = |d: &u8| u64::from(d - b'0');
+        let rest = &self.input[start..];
+        // Like `take_while1(is_digit, ..)`, a word at a time (see `chars::digit_run`).
+        let n = chars::digit_run(rest);
+        if n == rest.len() {
+            return Err(Error::Incomplete);
+        }
+        let digits = self.nonempty(&rest[..n], "number")?;
+        self.pos += n;
         // Eighteen digits stay below 2^63: only longer numbers need the overflow checks.
         if digits.len() <= 18 {
-            return Ok(digits.iter().fold(0, |v, d| v * 10 + digit(d)));
+            return Ok(digits.iter().fold(0, |v, d| v * 10 + u64::from(d - b'0')));
         }
-        digits
-            .iter()
-            .try_fold(0u64, |v, d| {
-                v.checked_mul(10)
-                    .and_then(|v| v.checked_add(digit(d)))
-                    .filter(|&v| v <= i64::MAX as u64)
-            })
-            .ok_or(Error::Failed {
-                offset: start,
-                expected: "number below 2^63",
-            })
+        long_number64(digits, start)
     }
 
     /// `mod-sequence-value = 1*DIGIT`: a positive number below 2^63 (RFC 7162).
@@ -131,14 +146,16 @@ impl<'a> Parser<'a> {
     /// `atom = 1*ATOM-CHAR`
     pub(crate) fn atom(&mut self) -> PResult<Atom<'a>> {
         let start = self.pos;
-        let bytes = self.take_while1(chars::is_atom_char, "atom")?;
+        let bytes = self.take_token(crate::decode::is_atom_byte)?;
+        let bytes = self.nonempty(bytes, "atom")?;
         Ok(Atom::unvalidated(self.ascii(bytes, start)?))
     }
 
     /// `tag = 1*<any ASTRING-CHAR except "+">`
     pub(crate) fn tag(&mut self) -> PResult<Tag<'a>> {
         let start = self.pos;
-        let bytes = self.take_while1(chars::is_tag_char, "tag")?;
+        let bytes = self.take_token(crate::decode::is_tag_byte)?;
+        let bytes = self.nonempty(bytes, "tag")?;
         Ok(Tag::unvalidated(self.ascii(bytes, start)?))
     }
 
@@ -297,7 +314,8 @@ impl<'a> Parser<'a> {
             b'"' | b'{' => Ok(AString::String(self.string()?)),
             _ => {
                 let start = self.pos;
-                let bytes = self.take_while1(chars::is_astring_char, "astring")?;
+                let bytes = self.take_token(crate::decode::is_astring_byte)?;
+                let bytes = self.nonempty(bytes, "astring")?;
                 Ok(AString::Atom(AtomExt::unvalidated(
                     self.ascii(bytes, start)?,
                 )))

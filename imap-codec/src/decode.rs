@@ -366,6 +366,33 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// [`Parser::take_while`] for short tokens of varying length (tags, names, atoms): eight
+    /// bytes at a time, each tested with no branch, the run ending at the first zero bit of their
+    /// mask. A byte-by-byte loop takes one hard-to-predict branch where such a token ends; this
+    /// one runs each block in full, which costs more only on long runs. `class` is best one
+    /// table load (as [`is_tag_byte`] and the like).
+    #[inline(always)]
+    pub(crate) fn take_token(&mut self, class: fn(u8) -> bool) -> PResult<&'a [u8]> {
+        let start = self.pos;
+        let rest = &self.input[start..];
+        let mut n = 0;
+        while let Some(block) = rest.get(n..).and_then(<[u8]>::first_chunk::<8>) {
+            let mask = block
+                .iter()
+                .enumerate()
+                .fold(0u32, |mask, (i, &b)| mask | u32::from(class(b)) << i);
+            let run = mask.trailing_ones() as usize;
+            n += run;
+            if run < 8 {
+                self.pos += n;
+                return Ok(&rest[..n]);
+            }
+        }
+        self.pos += n;
+        let tail = self.take_while(class)?;
+        Ok(&rest[..n + tail.len()])
+    }
+
     /// Like [`Parser::take_while`], but at least one byte.
     #[inline(always)]
     pub(crate) fn take_while1(
@@ -374,6 +401,13 @@ impl<'a> Parser<'a> {
         expected: &'static str,
     ) -> PResult<&'a [u8]> {
         let token = self.take_while(class)?;
+        self.nonempty(token, expected)
+    }
+
+    /// `token`, which ends at the current position, or a failure with `expected` if it is
+    /// empty.
+    #[inline(always)]
+    pub(crate) fn nonempty(&self, token: &'a [u8], expected: &'static str) -> PResult<&'a [u8]> {
         if token.is_empty() {
             return Err(self.fail(expected));
         }
@@ -382,8 +416,9 @@ impl<'a> Parser<'a> {
 
     /// A token of letters, digits and `.`, `-`, `=`, `+` (the shape of IMAP keywords), for
     /// keyword dispatch.
+    #[inline(always)]
     pub(crate) fn keyword_token(&mut self) -> PResult<&'a [u8]> {
-        self.take_while(crate::keyword::is_keyword_byte)
+        self.take_token(crate::keyword::is_keyword_byte)
     }
 
     /// Bytes that the caller has checked to be ASCII, as `&str`.
@@ -491,6 +526,40 @@ impl<T> List<T> for SmallList<T> {
         SmallList::one(item)
     }
 }
+
+/// A class of [`chars`] as a function that loads one `bool` per byte (the tables of `chars` also
+/// need a bit extracted): the blocks of [`Parser::take_token`] test eight bytes each.
+macro_rules! bool_class {
+    ($(#[$doc:meta])* $name:ident = $class:path) => {
+        $(#[$doc])*
+        #[inline(always)]
+        pub(crate) fn $name(b: u8) -> bool {
+            const TABLE: [bool; 256] = {
+                let mut table = [false; 256];
+                let mut i = 0;
+                while i < 256 {
+                    table[i] = $class(i as u8);
+                    i += 1;
+                }
+                table
+            };
+            TABLE[b as usize]
+        }
+    };
+}
+
+bool_class!(
+    /// [`chars::is_tag_char`], one load.
+    is_tag_byte = chars::is_tag_char
+);
+bool_class!(
+    /// [`chars::is_atom_char`], one load.
+    is_atom_byte = chars::is_atom_char
+);
+bool_class!(
+    /// [`chars::is_astring_char`], one load.
+    is_astring_byte = chars::is_astring_char
+);
 
 /// Whether `b` is a digit (shortcut for rules).
 #[inline(always)]

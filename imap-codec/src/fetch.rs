@@ -88,17 +88,7 @@ impl<'a> Parser<'a> {
     fn fetch_att_named(&mut self, start: usize, name: &[u8]) -> PResult<FetchAttribute<'a>> {
         use FetchAttribute as A;
         Ok(match pack(name) {
-            BODY if self.peek()? == b'[' => A::BodyExt {
-                section: self.section()?,
-                partial: self.partial()?,
-                peek: false,
-            },
-            BODY => A::Body,
-            BODY_PEEK => A::BodyExt {
-                section: self.section()?,
-                partial: self.partial()?,
-                peek: true,
-            },
+            BODY if self.peek()? != b'[' => A::Body,
             FLAGS => A::Flags,
             UID => A::Uid,
             ENVELOPE => A::Envelope,
@@ -108,7 +98,31 @@ impl<'a> Parser<'a> {
             RFC822 => A::Rfc822,
             RFC822_HEADER => A::Rfc822Header,
             RFC822_TEXT => A::Rfc822Text,
-            packed @ (BINARY | BINARY_PEEK) => A::Binary {
+            MODSEQ => A::ModSeq,
+            EMAILID => A::EmailId,
+            THREADID => A::ThreadId,
+            SAVEDATE => A::SaveDate,
+            // Apart, so that the items without arguments, which only set the variant, do not
+            // share the return path of those with (which writes every field).
+            packed => return self.fetch_att_arguments(start, packed),
+        })
+    }
+
+    /// The arguments of a `fetch-att` whose name (at `start`) is packed as `packed`.
+    fn fetch_att_arguments(&mut self, start: usize, packed: u128) -> PResult<FetchAttribute<'a>> {
+        use FetchAttribute as A;
+        Ok(match packed {
+            BODY => A::BodyExt {
+                section: self.section()?,
+                partial: self.partial()?,
+                peek: false,
+            },
+            BODY_PEEK => A::BodyExt {
+                section: self.section()?,
+                partial: self.partial()?,
+                peek: true,
+            },
+            BINARY | BINARY_PEEK => A::Binary {
                 section: self.section_binary()?,
                 partial: self.partial()?,
                 peek: packed == BINARY_PEEK,
@@ -116,10 +130,6 @@ impl<'a> Parser<'a> {
             BINARY_SIZE => A::BinarySize {
                 section: self.section_binary()?,
             },
-            MODSEQ => A::ModSeq,
-            EMAILID => A::EmailId,
-            THREADID => A::ThreadId,
-            SAVEDATE => A::SaveDate,
             // `SP "(" preview-mod ")"` with the only modifier defined, `LAZY`; anything else
             // after a space (a fetch-modifier, the next attribute) is left to the caller.
             PREVIEW => A::Preview {

@@ -3,7 +3,7 @@
 use alloc::{borrow::Cow, string::String};
 use core::{fmt, fmt::Write, num::NonZeroU32};
 
-use crate::core::{IntoStatic, ValidationError};
+use crate::core::{IntoStatic, ValidationError, chars};
 
 /// `sequence-set = (seq-number / seq-range) ["," sequence-set]`, or `$` (RFC 5182).
 ///
@@ -68,15 +68,13 @@ pub fn sequence_set_prefix(s: &[u8]) -> Result<usize, usize> {
 }
 
 /// Reads a `seq-number` at `i`; returns the offset after it.
+#[inline(always)]
 fn seq_number(s: &[u8], i: usize) -> Result<usize, usize> {
     match s.get(i) {
         Some(b'*') => Ok(i + 1),
         Some(b'1'..=b'9') => {
             let digits = &s[i..];
-            let n = digits
-                .iter()
-                .position(|d| !d.is_ascii_digit())
-                .unwrap_or(digits.len());
+            let n = chars::digit_run(digits);
             // Nine digits always fit in 32 bits; a longer number is checked digit by digit,
             // so that the error points at the digit that makes it too large.
             if n > 9 {
