@@ -63,8 +63,7 @@ impl<'a> Parser<'a> {
         const IDLE: u128 = key(b"idle");
         let start = self.pos;
         // The name is looked at as bytes: only an `X` command keeps it (as an atom).
-        let name = self.take_token(crate::decode::is_atom_byte)?;
-        let name = self.nonempty(name, "atom")?;
+        let name = self.take_token1(crate::decode::is_atom_byte, "atom")?;
         Ok(match pack(name) {
             CAPABILITY => CommandBody::Capability,
             NOOP => CommandBody::Noop,
@@ -471,8 +470,7 @@ impl<'a> Parser<'a> {
     fn uid(&mut self) -> PResult<CommandBody<'a>> {
         self.sp()?;
         let start = self.pos;
-        let name = self.take_token(crate::decode::is_atom_byte)?;
-        let name = self.nonempty(name, "atom")?;
+        let name = self.take_token1(crate::decode::is_atom_byte, "atom")?;
         const COPY: u128 = key(b"copy");
         const FETCH: u128 = key(b"fetch");
         const SEARCH: u128 = key(b"search");

@@ -146,16 +146,14 @@ impl<'a> Parser<'a> {
     /// `atom = 1*ATOM-CHAR`
     pub(crate) fn atom(&mut self) -> PResult<Atom<'a>> {
         let start = self.pos;
-        let bytes = self.take_token(crate::decode::is_atom_byte)?;
-        let bytes = self.nonempty(bytes, "atom")?;
+        let bytes = self.take_token1(crate::decode::is_atom_byte, "atom")?;
         Ok(Atom::unvalidated(self.ascii(bytes, start)?))
     }
 
     /// `tag = 1*<any ASTRING-CHAR except "+">`
     pub(crate) fn tag(&mut self) -> PResult<Tag<'a>> {
         let start = self.pos;
-        let bytes = self.take_token(crate::decode::is_tag_byte)?;
-        let bytes = self.nonempty(bytes, "tag")?;
+        let bytes = self.take_token1(crate::decode::is_tag_byte, "tag")?;
         Ok(Tag::unvalidated(self.ascii(bytes, start)?))
     }
 
@@ -314,8 +312,7 @@ impl<'a> Parser<'a> {
             b'"' | b'{' => Ok(AString::String(self.string()?)),
             _ => {
                 let start = self.pos;
-                let bytes = self.take_token(crate::decode::is_astring_byte)?;
-                let bytes = self.nonempty(bytes, "astring")?;
+                let bytes = self.take_token1(crate::decode::is_astring_byte, "astring")?;
                 Ok(AString::Atom(AtomExt::unvalidated(
                     self.ascii(bytes, start)?,
                 )))

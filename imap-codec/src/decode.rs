@@ -404,6 +404,17 @@ impl<'a> Parser<'a> {
         self.nonempty(token, expected)
     }
 
+    /// Like [`Parser::take_token`], but at least one byte.
+    #[inline(always)]
+    pub(crate) fn take_token1(
+        &mut self,
+        class: fn(u8) -> bool,
+        expected: &'static str,
+    ) -> PResult<&'a [u8]> {
+        let token = self.take_token(class)?;
+        self.nonempty(token, expected)
+    }
+
     /// `token`, which ends at the current position, or a failure with `expected` if it is
     /// empty.
     #[inline(always)]
