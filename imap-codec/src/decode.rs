@@ -538,8 +538,9 @@ impl<T> List<T> for SmallList<T> {
     }
 }
 
-/// A class of [`chars`] as a function that loads one `bool` per byte (the tables of `chars` also
-/// need a bit extracted): the blocks of [`Parser::take_token`] test eight bytes each.
+/// A byte class (a `const fn(u8) -> bool`) as a function that loads one `bool` per byte (the
+/// tables of [`chars`] also need a bit extracted): the blocks of [`Parser::take_token`] test
+/// eight bytes each.
 macro_rules! bool_class {
     ($(#[$doc:meta])* $name:ident = $class:path) => {
         $(#[$doc])*
@@ -558,6 +559,8 @@ macro_rules! bool_class {
         }
     };
 }
+
+pub(crate) use bool_class;
 
 bool_class!(
     /// [`chars::is_tag_char`], one load.

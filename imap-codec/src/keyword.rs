@@ -11,22 +11,15 @@
 /// The longest word that packs.
 const MAX: usize = 16;
 
-/// Whether `b` may stand in a keyword: a letter, a digit, `.`, `-`, `=` or `+` (one table
-/// lookup).
-#[inline(always)]
-pub(crate) fn is_keyword_byte(b: u8) -> bool {
-    const TABLE: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut i = 0;
-        while i < 256 {
-            let b = i as u8;
-            table[i] = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'=' | b'+');
-            i += 1;
-        }
-        table
-    };
-    TABLE[b as usize]
+/// A letter, a digit, `.`, `-`, `=` or `+`: a byte that may stand in a keyword.
+const fn keyword_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'=' | b'+')
 }
+
+crate::decode::bool_class!(
+    /// Whether `b` may stand in a keyword (see `keyword_byte`), one table lookup.
+    is_keyword_byte = keyword_byte
+);
 
 /// `word` (bytes of a token or an atom, no control characters) folded to lower case and
 /// packed, or 0 (no keyword's packing) when it is longer than 16 bytes.

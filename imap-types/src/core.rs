@@ -863,9 +863,14 @@ impl<T> FromIterator<T> for SmallList<T> {
 
 impl<T> IntoIterator for SmallList<T> {
     type Item = T;
-    type IntoIter = alloc::vec::IntoIter<T>;
+    /// The inline item, if any, then the allocated ones: no allocation for a list of one.
+    type IntoIter = core::iter::Chain<core::option::IntoIter<T>, alloc::vec::IntoIter<T>>;
     fn into_iter(self) -> Self::IntoIter {
-        self.into_vec().into_iter()
+        let (one, many) = match self.0 {
+            Items::One(item) => (Some(item), Vec::new()),
+            Items::Many(items) => (None, items),
+        };
+        one.into_iter().chain(many)
     }
 }
 

@@ -189,13 +189,14 @@ impl<'x, 'u> Generator<'x, 'u> {
         Ok(&items[self.choose(items.len())?])
     }
 
-    /// A list of `min..=max` elements.
-    pub fn list<T>(
+    /// A list of `min..=max` elements, collected into a `Vec` or a `SmallList` (which holds a
+    /// single element inline, as the decoder gives it).
+    pub fn list<T, L: FromIterator<T>>(
         &mut self,
         min: usize,
         max: usize,
         mut item: impl FnMut(&mut Self) -> Result<T>,
-    ) -> Result<Vec<T>> {
+    ) -> Result<L> {
         let n = self.len(min, max)?;
         (0..n).map(|_| item(self)).collect()
     }
@@ -425,7 +426,7 @@ impl<'x, 'u> Generator<'x, 'u> {
         if dollar && self.choose(8)? == 0 {
             return Ok(SequenceSet::last_result());
         }
-        let parts = self.list(1, 4, |g| g.sequence(star))?;
+        let parts: Vec<_> = self.list(1, 4, |g| g.sequence(star))?;
         Ok(SequenceSet::from_sequences(&parts).expect("non-empty"))
     }
 
@@ -532,7 +533,7 @@ impl<'x, 'u> Generator<'x, 'u> {
     /// `mbx-list-flags`: known attributes and extensions that name none of them, with at most
     /// one `mbx-list-sflag`.
     pub fn mailbox_attributes(&mut self) -> Result<Vec<MailboxAttribute<'static>>> {
-        let mut attributes = self.list(0, 4, |g| {
+        let mut attributes: Vec<_> = self.list(0, 4, |g| {
             Ok(if g.choose(4)? == 0 {
                 MailboxAttribute::Extension(
                     g.flag_extension_where(|s| MailboxAttribute::known(s).is_none())?,
@@ -721,7 +722,7 @@ impl<'x, 'u> Generator<'x, 'u> {
 
     /// A list of capabilities as `capability-data` needs it: with `IMAP4rev1` or `IMAP4rev2`.
     pub fn capabilities(&mut self) -> Result<Vec1<Capability<'static>>> {
-        let mut caps = self.list(0, 5, Self::capability)?;
+        let mut caps: Vec<_> = self.list(0, 5, Self::capability)?;
         if !caps
             .iter()
             .any(|c| matches!(c, Capability::Imap4Rev1 | Capability::Imap4Rev2))
@@ -825,7 +826,7 @@ impl<'x, 'u> Generator<'x, 'u> {
     }
 
     fn addresses(&mut self) -> Result<SmallList<Address<'static>>> {
-        Ok(self.list(0, 2, Self::address)?.into_iter().collect())
+        self.list(0, 2, Self::address)
     }
 
     /// `envelope`
@@ -849,11 +850,7 @@ impl<'x, 'u> Generator<'x, 'u> {
         if self.bool()? {
             return Ok(SmallList::new());
         }
-        // Collected, so that a list of one pair is held inline as the decoder holds it.
-        Ok(self
-            .list(1, 3, |g| Ok((g.istring()?, g.istring()?)))?
-            .into_iter()
-            .collect())
+        self.list(1, 3, |g| Ok((g.istring()?, g.istring()?)))
     }
 
     /// `body-fields`
@@ -1096,7 +1093,7 @@ impl<'x, 'u> Generator<'x, 'u> {
     /// One data item of a FETCH response, of every kind.
     pub fn message_data_item(&mut self) -> Result<MessageDataItem<'static>> {
         Ok(match self.choose(18)? {
-            0 => MessageDataItem::Flags(self.list(0, 4, Self::flag_fetch)?.into_iter().collect()),
+            0 => MessageDataItem::Flags(self.list(0, 4, Self::flag_fetch)?),
             1 => MessageDataItem::Envelope(Box::new(self.envelope()?)),
             2 => MessageDataItem::InternalDate(self.date_time()?),
             3 => MessageDataItem::Rfc822(self.nstring()?),
@@ -1416,7 +1413,7 @@ impl<'x, 'u> Generator<'x, 'u> {
                 items: self.list(0, 4, Self::status_att_val)?,
             },
             4 => {
-                let numbers = self.list(0, 5, Self::nz)?;
+                let numbers: Vec<_> = self.list(0, 5, Self::nz)?;
                 // `MODSEQ` follows at least one number (RFC 7162).
                 let mod_seq = if numbers.is_empty() {
                     None
