@@ -4,7 +4,7 @@
 //! of RFC 9051). The kind of a single part is told by its media type: `TEXT` parts carry a
 //! line count, `MESSAGE/RFC822` and `MESSAGE/GLOBAL` parts carry the envelope, body structure
 //! and line count of the enclosed message, every other type is basic. Every nested `body` and
-//! every parenthesized `body-extension` goes one level deeper through [`Parser::nested`].
+//! every parenthesized `body-extension` goes one level deeper through `Parser::nested`.
 
 use alloc::{boxed::Box, vec::Vec};
 

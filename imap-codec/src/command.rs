@@ -1612,7 +1612,22 @@ Hello Joe, do you think we can meet at 3:30 tomorrow?\r\n\
                 uid: false,
             }
         );
-        let _ = Part(Vec1::one(NonZeroU32::MIN));
+        let n = |n| NonZeroU32::new(n).unwrap();
+        let mut part = Part::one(n(1));
+        part.push(n(2));
+        assert_eq!(
+            body(b"A5 FETCH 7 BODY.PEEK[1.2.MIME]<0.100>\r\n"),
+            CommandBody::Fetch {
+                sequence_set: set("7"),
+                items: FetchItems::Single(FetchAttribute::BodyExt {
+                    section: Some(Section::Mime(part)),
+                    partial: Some((0, n(100))),
+                    peek: true,
+                }),
+                modifiers: Vec::new(),
+                uid: false,
+            }
+        );
     }
 
     #[test]

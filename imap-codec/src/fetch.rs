@@ -212,15 +212,12 @@ impl<'a> Parser<'a> {
     /// `section-part = nz-number *("." nz-number)`: a `.` not followed by a digit is left for
     /// `section-text`.
     fn section_part(&mut self) -> PResult<Part> {
-        // Room for the nesting of most messages, so that the list rarely grows.
-        let first = self.nz_number()?;
-        let mut parts = Vec::with_capacity(4);
-        parts.push(first);
+        let mut part = Part::one(self.nz_number()?);
         while self.peek()? == b'.' && is_digit(self.peek2()?) {
             self.pos += 1;
-            parts.push(self.nz_number()?);
+            part.push(self.nz_number()?);
         }
-        Ok(Part(Vec1::unvalidated(parts)))
+        Ok(part)
     }
 
     /// `section-binary = "[" [section-part] "]"` (RFC 3516)
@@ -231,7 +228,7 @@ impl<'a> Parser<'a> {
         }
         let part = self.section_part()?;
         self.expect(b']', "\"]\"")?;
-        Ok(part.0.into_inner())
+        Ok(part.to_vec())
     }
 
     /// `partial = "<" number "." nz-number ">"`, if present.
@@ -492,7 +489,7 @@ impl Encode for FetchAttribute<'_> {
 impl Encode for Part {
     /// `section-part`
     fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
-        encode_part(&self.0, out);
+        encode_part(self, out);
     }
 }
 
@@ -643,7 +640,7 @@ mod tests {
     }
 
     fn part(numbers: &[u32]) -> Part {
-        Part(Vec1::unvalidated(numbers.iter().map(|&n| nz(n)).collect()))
+        Part::try_from(numbers.iter().map(|&n| nz(n)).collect::<Vec<_>>()).unwrap()
     }
 
     fn names(list: &[&'static str]) -> Vec1<AString<'static>> {

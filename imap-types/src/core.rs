@@ -1017,7 +1017,7 @@ pub struct TaggedExtension<'a> {
 impl_into_static_struct!(TaggedExtension { label, value });
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -1175,8 +1175,8 @@ mod tests {
         assert!((0..0).collect::<SmallList<u8>>().is_empty());
     }
 
-    /// A fixed-key hasher for the test above (no `std`).
-    struct RandomlessHasher;
+    /// A fixed-key hasher for the tests of hashing (no `std`).
+    pub(crate) struct RandomlessHasher;
 
     impl core::hash::BuildHasher for RandomlessHasher {
         type Hasher = Fnv;
@@ -1185,7 +1185,7 @@ mod tests {
         }
     }
 
-    struct Fnv(u64);
+    pub(crate) struct Fnv(u64);
 
     impl core::hash::Hasher for Fnv {
         fn finish(&self) -> u64 {

@@ -2,11 +2,16 @@
 //! server returns.
 
 use alloc::{borrow::Cow, boxed::Box, vec::Vec};
-use core::num::NonZeroU32;
+use core::{
+    fmt,
+    hash::{Hash, Hasher},
+    num::NonZeroU32,
+    ops::Deref,
+};
 
 use crate::{
     body::BodyStructure,
-    core::{AString, IntoStatic, Literal8, NString, SmallList, Vec1},
+    core::{AString, IntoStatic, Literal8, NString, SmallList, ValidationError, Vec1},
     datetime::DateTime,
     envelope::Envelope,
     flag::FlagFetch,
@@ -148,9 +153,119 @@ impl IntoStatic for FetchAttribute<'_> {
     }
 }
 
-/// `section-part = nz-number *("." nz-number)`
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Part(pub Vec1<NonZeroU32>);
+/// `section-part = nz-number *("." nz-number)`: the path of a body part, such as `1.2.3`.
+///
+/// A path of up to [`Part::INLINE`] numbers (the parts of nearly every message) is kept in
+/// the value itself, so that a section costs no allocation; a deeper path is kept on the heap.
+/// Two paths are equal when their numbers are.
+///
+/// ```
+/// # use core::num::NonZeroU32;
+/// # use imap_types::fetch::Part;
+/// let n = |n| NonZeroU32::new(n).unwrap();
+/// let mut part = Part::one(n(1));
+/// part.push(n(2));
+/// assert_eq!(&part[..], [n(1), n(2)]);
+/// assert_eq!(part, Part::try_from(vec![n(1), n(2)]).unwrap());
+/// assert!(Part::try_from(vec![]).is_err());
+/// ```
+#[derive(Clone)]
+pub struct Part(PartNumbers);
+
+#[derive(Clone)]
+enum PartNumbers {
+    /// The first `len` of `numbers`; the others repeat the first number and mean nothing.
+    Inline {
+        len: u8,
+        numbers: [NonZeroU32; Part::INLINE],
+    },
+    /// More than [`Part::INLINE`] numbers.
+    Heap(Vec<NonZeroU32>),
+}
+
+impl Part {
+    /// How many numbers a path holds without allocating.
+    pub const INLINE: usize = 4;
+
+    /// The path of one number: a part of the message itself.
+    pub fn one(number: NonZeroU32) -> Self {
+        Self(PartNumbers::Inline {
+            len: 1,
+            numbers: [number; Self::INLINE],
+        })
+    }
+
+    /// Appends a number: the path of a part nested in this one.
+    pub fn push(&mut self, number: NonZeroU32) {
+        match &mut self.0 {
+            PartNumbers::Inline { len, numbers } => match numbers.get_mut(usize::from(*len)) {
+                Some(slot) => {
+                    *slot = number;
+                    *len += 1;
+                }
+                None => {
+                    let mut heap = Vec::with_capacity(2 * Self::INLINE);
+                    heap.extend_from_slice(numbers);
+                    heap.push(number);
+                    self.0 = PartNumbers::Heap(heap);
+                }
+            },
+            PartNumbers::Heap(heap) => heap.push(number),
+        }
+    }
+}
+
+impl Deref for Part {
+    type Target = [NonZeroU32];
+    fn deref(&self) -> &[NonZeroU32] {
+        match &self.0 {
+            PartNumbers::Inline { len, numbers } => &numbers[..usize::from(*len)],
+            PartNumbers::Heap(heap) => heap,
+        }
+    }
+}
+
+impl From<Vec1<NonZeroU32>> for Part {
+    fn from(numbers: Vec1<NonZeroU32>) -> Self {
+        let numbers = numbers.into_inner();
+        match numbers.split_first() {
+            Some((&first, rest)) if rest.len() < Self::INLINE => {
+                let mut part = Self::one(first);
+                rest.iter().for_each(|&n| part.push(n));
+                part
+            }
+            _ => Self(PartNumbers::Heap(numbers)),
+        }
+    }
+}
+
+impl TryFrom<Vec<NonZeroU32>> for Part {
+    type Error = ValidationError;
+    /// Fails for an empty path.
+    fn try_from(numbers: Vec<NonZeroU32>) -> Result<Self, Self::Error> {
+        Ok(Self::from(Vec1::try_from(numbers)?))
+    }
+}
+
+impl PartialEq for Part {
+    fn eq(&self, other: &Self) -> bool {
+        self[..] == other[..]
+    }
+}
+
+impl Eq for Part {}
+
+impl Hash for Part {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self[..].hash(state);
+    }
+}
+
+impl fmt::Debug for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Part").field(&&self[..]).finish()
+    }
+}
 
 impl IntoStatic for Part {
     type Static = Part;
@@ -304,3 +419,48 @@ pub enum BinaryValue<'a> {
 }
 
 crate::impl_into_static_enum!(BinaryValue {} { NString, Literal8 });
+
+#[cfg(test)]
+mod tests {
+    use core::hash::BuildHasher;
+
+    use super::*;
+    use crate::core::tests::RandomlessHasher;
+
+    fn n(n: u32) -> NonZeroU32 {
+        NonZeroU32::new(n).unwrap()
+    }
+
+    #[test]
+    fn parts_keep_short_paths_inline_and_compare_by_numbers() {
+        let mut part = Part::one(n(1));
+        for i in 2..=4 {
+            part.push(n(i));
+        }
+        assert!(matches!(part.0, PartNumbers::Inline { len: 4, .. }));
+        assert_eq!(part[..], [n(1), n(2), n(3), n(4)]);
+        part.push(n(5));
+        assert!(matches!(part.0, PartNumbers::Heap(ref heap) if heap[..] == part[..]));
+        assert_eq!(part[..], [n(1), n(2), n(3), n(4), n(5)]);
+        part.push(n(6));
+        assert_eq!(part.len(), 6);
+
+        // A path from a vector is inline when it is short enough, whatever the vector was.
+        let short = Part::try_from(alloc::vec![n(3), n(1)]).unwrap();
+        assert!(matches!(short.0, PartNumbers::Inline { len: 2, .. }));
+        let long = Part::try_from((1..=6).map(n).collect::<Vec<_>>()).unwrap();
+        assert!(matches!(long.0, PartNumbers::Heap(_)));
+        assert_eq!(long, part);
+        assert_eq!(Part::try_from(Vec::new()), Err(ValidationError::Empty));
+
+        // Equal numbers are equal paths that hash alike, however they are kept.
+        let heap = Part(PartNumbers::Heap(alloc::vec![n(3), n(1)]));
+        assert_eq!(heap, short);
+        assert_eq!(
+            RandomlessHasher.hash_one(&heap),
+            RandomlessHasher.hash_one(&short)
+        );
+        assert_ne!(short, Part::one(n(3)));
+        assert_eq!(alloc::format!("{short:?}"), "Part([3, 1])");
+    }
+}

@@ -5,13 +5,14 @@
 //!
 //! Values are checked when they are built, so that nothing built from them can encode to bytes
 //! that break the grammar. They borrow from the input where they can (`Cow`), and
-//! [`IntoStatic::into_static`](core::IntoStatic::into_static) gives an owned copy.
+//! [`IntoStatic::into_static`] gives an owned copy.
 //! Encoding and decoding live in the `imap-codec` crate.
 //!
 //! Lists that most often hold one item (a message's flags in a FETCH response, a body part's
 //! parameters, an envelope's addresses) are [`SmallList`](core::SmallList)s, which hold that
-//! item without allocating; the large items of a FETCH response (envelopes, body structures)
-//! are boxed, so that a list of items stays small.
+//! item without allocating, and the path of a body part (`1.2.3`, a [`Part`](fetch::Part))
+//! keeps up to four numbers inline; the large items of a FETCH response (envelopes, body
+//! structures) are boxed, so that a list of items stays small.
 //!
 //! ```
 //! use imap_types::{

@@ -1011,7 +1011,7 @@ impl<'x, 'u> Generator<'x, 'u> {
 
     /// `section-part`
     pub fn part(&mut self) -> Result<Part> {
-        Ok(Part(self.vec1(4, |g| {
+        Ok(Part::from(self.vec1(6, |g| {
             Ok(NonZeroU32::new(g.u.int_in_range(1..=20)?).expect("non-zero"))
         })?))
     }
