@@ -1,6 +1,6 @@
 //! FETCH attributes, sections and message data items.
 //!
-//! Item names are read with [`Parser::keyword_token`] (letters, digits, `.`, `-`, `=`, `+`), so
+//! Item names are read with `Parser::keyword_token` (letters, digits, `.`, `-`, `=`, `+`), so
 //! `BODY[`, `BODY.PEEK[` and `BINARY.SIZE[` split at the `[` without re-scanning, and the
 //! byte after the name says which form follows.
 
