@@ -15,13 +15,11 @@ use crate::{
     encode::{Encode, Encoder},
 };
 
-/// The number of bytes at the start of `bytes` that may stand unescaped in a quoted string
-/// (`QUOTED-CHAR` but `\`, or a byte of a UTF-8 sequence); `None` if every byte may.
-///
-/// Eight bytes at a time: a word is looked at byte by byte only when it holds a `"`, a `\`
-/// or a byte below 0x0e (which NUL, CR and LF are).
-#[inline]
-fn quoted_run(bytes: &[u8]) -> Option<usize> {
+/// The first byte of the little-endian word `w` that may end a run of `QUOTED-CHAR`: a `"`,
+/// a `\` or a byte below 0x0e (which NUL, CR and LF are), as its high bit; 0 if there is
+/// none. Bits above the lowest one may be set wrongly.
+#[inline(always)]
+fn quoted_stops(w: u64) -> u64 {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
     // The high bit of every byte of `w` below `n` (n <= 0x80); a byte above a flagged one may
@@ -30,12 +28,21 @@ fn quoted_run(bytes: &[u8]) -> Option<usize> {
     fn below(w: u64, n: u8) -> u64 {
         w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH
     }
+    below(w ^ (ONES * u64::from(b'"')), 1)
+        | below(w ^ (ONES * u64::from(b'\\')), 1)
+        | below(w, 0x0e)
+}
+
+/// The number of bytes at the start of `bytes` that may stand unescaped in a quoted string
+/// (`QUOTED-CHAR` but `\`, or a byte of a UTF-8 sequence); `None` if every byte may.
+///
+/// Eight bytes at a time: a word is looked at byte by byte only when it holds a `"`, a `\`
+/// or a byte below 0x0e.
+#[inline]
+fn quoted_run(bytes: &[u8]) -> Option<usize> {
     let mut i = 0;
     while let Some(word) = bytes[i..].first_chunk::<8>() {
-        let w = u64::from_le_bytes(*word);
-        let hits = below(w ^ (ONES * u64::from(b'"')), 1)
-            | below(w ^ (ONES * u64::from(b'\\')), 1)
-            | below(w, 0x0e);
+        let hits = quoted_stops(u64::from_le_bytes(*word));
         if hits != 0 {
             let first = (hits.trailing_zeros() / 8) as usize;
             if let Some(k) = word[first..]
@@ -51,6 +58,23 @@ fn quoted_run(bytes: &[u8]) -> Option<usize> {
         .iter()
         .position(|&b| !chars::is_quoted_char(b))
         .map(|k| i + k)
+}
+
+/// The offset in `bytes` of the `"` that closes a plain quoted string (no escapes, no control
+/// characters), found eight bytes at a time; `None` for anything else, and when the string
+/// ends in the last eight bytes of `bytes`: [`quoted_run`] decides those.
+#[inline(always)]
+fn plain_quoted_end(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        let word = bytes.get(i..i + 8)?;
+        let hits = quoted_stops(u64::from_le_bytes(word.try_into().ok()?));
+        if hits != 0 {
+            let end = i + (hits.trailing_zeros() / 8) as usize;
+            return (bytes[end] == b'"').then_some(end);
+        }
+        i += 8;
+    }
 }
 
 /// Whether a byte of `bytes` is a `hit`, tested in blocks of `N` bytes with no early exit
@@ -286,10 +310,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let start = self.pos + 1;
-        let end = start + quoted_run(input.get(start..)?)?;
-        if *input.get(end)? != b'"' {
-            return None;
-        }
+        let end = start + plain_quoted_end(input.get(start..)?)?;
         let s = self.utf8_checked(start, end)?;
         self.pos = end + 1;
         Some(Quoted::unvalidated(s))
@@ -729,6 +750,46 @@ pub(crate) mod tests {
             "\u{e9}"
         );
         assert_eq!(run(b"\"\xff\" ", Parser::quoted), Err(failed(1, "UTF-8")));
+    }
+
+    #[test]
+    fn string_short_path_agrees_with_the_quoted_rule() {
+        // Every length of content, every byte that ends or interrupts a run at every place,
+        // and every amount of input after the closing quote (the short path leaves strings
+        // that end in the last eight bytes to the rule).
+        for len in 0..20 {
+            for (odd, at) in [(None, 0)].into_iter().chain(
+                [b'\t', b'\\', b'\r', 0, 0xc3]
+                    .iter()
+                    .flat_map(|&b| (0..len).map(move |at| (Some(b), at))),
+            ) {
+                for after in 0..12 {
+                    let mut input = alloc::vec![b'"'];
+                    input.extend((0..len).map(|i| b'a' + i as u8));
+                    if let Some(b) = odd {
+                        input[1 + at] = b;
+                        if b == b'\\' {
+                            input.insert(2 + at, b'"');
+                        }
+                    }
+                    input.push(b'"');
+                    input.extend(core::iter::repeat_n(b' ', after));
+                    // The short path takes only strings in the stretch already checked.
+                    let by_string = run(&input, |p| {
+                        let _ = p.utf8(0, 1);
+                        p.string()
+                    });
+                    let by_quoted =
+                        run(&input, Parser::quoted).map(|(q, rest)| (IString::Quoted(q), rest));
+                    assert_eq!(
+                        by_string,
+                        by_quoted,
+                        "{:?}",
+                        alloc::string::String::from_utf8_lossy(&input)
+                    );
+                }
+            }
+        }
     }
 
     #[test]
