@@ -10,6 +10,27 @@ use imap_types::core::LiteralMode;
 /// ten times for a message of a few KiB).
 const INITIAL_CAPACITY: usize = 1024;
 
+/// The number of decimal digits of `n` (at least 1): an estimate from its bit length,
+/// corrected with one comparison, which costs a few instructions where `ilog10` costs many.
+#[inline(always)]
+fn decimal_len(n: u64) -> usize {
+    const POWERS: [u64; 20] = {
+        let mut powers = [0; 20];
+        let mut i = 1;
+        let mut p = 1u64;
+        while i < 20 {
+            p *= 10;
+            powers[i] = p;
+            i += 1;
+        }
+        powers
+    };
+    // 1233 / 4096 is just above log10(2), so the estimate is the length or one less.
+    let bits = 64 - (n | 1).leading_zeros() as usize;
+    let estimate = (bits * 1233) >> 12;
+    estimate + usize::from(n >= POWERS[estimate])
+}
+
 /// `00`, `01`, .. `99`: the two digits of each number below 100.
 const DIGIT_PAIRS: &[u8; 200] = b"\
     0001020304050607080910111213141516171819\
@@ -212,7 +233,7 @@ impl<'a> Encoder<'a> {
         }
         // The digits are written two at a time from the front of a fixed-size array, which
         // is then appended whole (a fixed-size copy, no `memcpy` call) and cut to length.
-        let len = n.ilog10() as usize + 1;
+        let len = decimal_len(n);
         let mut digits = [0u8; 20];
         let mut i = len;
         let mut n = n;
@@ -248,8 +269,14 @@ impl<'a> Encoder<'a> {
         self.buf.extend_from_slice(b"}\r\n");
         if self.inline_literals {
             // Room for the data and for the rest of a typical message, so that the bytes after
-            // a large literal do not grow (copy) the buffer again.
-            self.buf.reserve(data.len() + INITIAL_CAPACITY);
+            // a large literal do not grow (copy) the buffer again. A new buffer, rather than
+            // `reserve`, copies only the bytes written so far: `realloc` copies the whole old
+            // allocation when it cannot grow it in place.
+            if data.len() > self.buf.capacity() - self.buf.len() {
+                let mut grown = Vec::with_capacity(self.buf.len() + data.len() + INITIAL_CAPACITY);
+                grown.extend_from_slice(&self.buf);
+                self.buf = grown;
+            }
             self.buf.extend_from_slice(data);
         } else {
             self.literals.push((self.buf.len(), data, mode));
@@ -355,6 +382,12 @@ mod tests {
                 None => break,
             }
         }
+        // Every bit length (the digit count is estimated from it).
+        for k in 0..64 {
+            for n in [1u64 << k, (1u64 << k) - 1, (1u64 << k) | ((1u64 << k) - 1)] {
+                assert_eq!(decimal_len(n), alloc::format!("{n}").len(), "{n}");
+            }
+        }
     }
 
     #[test]
@@ -366,6 +399,28 @@ mod tests {
             let literal = Literal::try_from(&data[..]).unwrap();
             let fragments = literal.encode_to_fragments().into_bytes();
             assert_eq!(literal.encode_to_vec(), fragments);
+            let mut expected = alloc::format!("{{{len}}}\r\n").into_bytes();
+            expected.extend_from_slice(&data);
+            assert_eq!(fragments, expected);
         }
+        // Literals inline, before and after the buffer grows for one of them: every byte
+        // written before the growth is kept, and the next ones follow.
+        let (small, large) = ([b'a'; 10], [b'b'; 5000]);
+        let mut out = Encoder::with_capacity(INITIAL_CAPACITY);
+        out.inline_literals = true;
+        out.push(b"* 1 FETCH (BODY[1] ");
+        out.literal(&small, LiteralMode::Sync, false);
+        out.push(b" BODY[2] ");
+        out.literal(&large, LiteralMode::NonSync, false);
+        out.push(b" BODY[3] ");
+        out.literal(&large, LiteralMode::Sync, true);
+        out.push(b")\r\n");
+        let mut expected = b"* 1 FETCH (BODY[1] {10}\r\naaaaaaaaaa BODY[2] {5000+}\r\n".to_vec();
+        expected.extend_from_slice(&large);
+        expected.extend_from_slice(b" BODY[3] ~{5000}\r\n");
+        expected.extend_from_slice(&large);
+        expected.extend_from_slice(b")\r\n");
+        assert_eq!(out.buf, expected);
+        assert!(out.literals.is_empty());
     }
 }
