@@ -25,22 +25,25 @@ crate::decode::bool_class!(
 /// packed, or 0 (no keyword's packing) when it is longer than 16 bytes.
 #[inline]
 pub(crate) fn pack(word: &[u8]) -> u128 {
+    const FOLD: u64 = u64::from_le_bytes([0x20; 8]);
     let n = word.len();
     if n > MAX {
         return 0;
     }
-    // Little-endian loads of the first and the last bytes, which overlap for most lengths:
-    // the bytes they share are the same, so or-ing them together loses nothing.
+    // Little-endian loads of the first and the last bytes, folded as they are loaded; they
+    // overlap for most lengths, and the bytes they share are the same, so or-ing them together
+    // loses nothing. The shifts fill the places past the word with zeros.
     let (lo, hi) = if n > 8 {
-        (load8(word), load8(&word[n - 8..]) >> (8 * (16 - n)))
+        (load8(word) | FOLD, (load8(&word[n - 8..]) | FOLD) >> (8 * (16 - n)))
     } else if n >= 4 {
-        let first = u64::from(load4(word));
-        (first | u64::from(load4(&word[n - 4..])) << (8 * (n - 4)), 0)
+        let first = u64::from(load4(word)) | (FOLD >> 32);
+        let last = u64::from(load4(&word[n - 4..])) | (FOLD >> 32);
+        (first | last << (8 * (n - 4)), 0)
     } else {
         let bytes = word.iter().rev();
-        (bytes.fold(0, |v, &b| (v << 8) | u64::from(b)), 0)
+        (bytes.fold(0, |v, &b| (v << 8) | u64::from(b | 0x20)), 0)
     };
-    (u128::from(hi) << 64 | u128::from(lo)) | fold_mask(n)
+    u128::from(hi) << 64 | u128::from(lo)
 }
 
 /// The first 8 bytes of `bytes` (at least 8), little-endian.
@@ -71,17 +74,6 @@ pub(crate) const fn key(word: &[u8]) -> u128 {
         packed = (packed << 8) | word[i] as u128;
     }
     packed
-}
-
-/// The bit 0x20 in each of the first `len` bytes (`len` at most 16).
-#[inline(always)]
-const fn fold_mask(len: usize) -> u128 {
-    const ALL: u128 = u128::from_le_bytes([0x20; MAX]);
-    if len == 0 {
-        0
-    } else {
-        ALL >> ((MAX - len) * 8)
-    }
 }
 
 #[cfg(test)]
