@@ -53,6 +53,7 @@ pub fn check_sequence_set(s: &[u8]) -> Result<(), usize> {
 /// Reads the sequence set (not `$`) at the start of `s`, for a decoder that does not know
 /// where it ends: its length (the set ends before the first byte after a `seq-number` or
 /// `seq-range` that is not `,`), or the offset of the first byte that is wrong.
+#[inline]
 pub fn sequence_set_prefix(s: &[u8]) -> Result<usize, usize> {
     let mut i = 0;
     loop {
