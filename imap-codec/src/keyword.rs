@@ -34,7 +34,10 @@ pub(crate) fn pack(word: &[u8]) -> u128 {
     // overlap for most lengths, and the bytes they share are the same, so or-ing them together
     // loses nothing. The shifts fill the places past the word with zeros.
     let (lo, hi) = if n > 8 {
-        (load8(word) | FOLD, (load8(&word[n - 8..]) | FOLD) >> (8 * (16 - n)))
+        (
+            load8(word) | FOLD,
+            (load8(&word[n - 8..]) | FOLD) >> (8 * (16 - n)),
+        )
     } else if n >= 4 {
         let first = u64::from(load4(word)) | (FOLD >> 32);
         let last = u64::from(load4(&word[n - 4..])) | (FOLD >> 32);
