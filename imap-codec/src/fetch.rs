@@ -109,6 +109,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The arguments of a `fetch-att` whose name (at `start`) is packed as `packed`.
+    #[inline(never)]
     fn fetch_att_arguments(&mut self, start: usize, packed: u128) -> PResult<FetchAttribute<'a>> {
         use FetchAttribute as A;
         Ok(match packed {
