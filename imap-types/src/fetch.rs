@@ -185,7 +185,7 @@ enum PartNumbers {
 
 impl Part {
     /// How many numbers a path holds without allocating.
-    pub const INLINE: usize = 4;
+    pub const INLINE: usize = 3;
 
     /// The path of one number: a part of the message itself.
     pub fn one(number: NonZeroU32) -> Self {
@@ -434,14 +434,17 @@ mod tests {
     #[test]
     fn parts_keep_short_paths_inline_and_compare_by_numbers() {
         let mut part = Part::one(n(1));
-        for i in 2..=4 {
+        for i in 2..=Part::INLINE as u32 {
             part.push(n(i));
         }
-        assert!(matches!(part.0, PartNumbers::Inline { len: 4, .. }));
+        assert!(
+            matches!(part.0, PartNumbers::Inline { len, .. } if usize::from(len) == Part::INLINE)
+        );
+        assert_eq!(part[..], [n(1), n(2), n(3)]);
+        part.push(n(4));
+        assert!(matches!(part.0, PartNumbers::Heap(ref heap) if heap[..] == part[..]));
         assert_eq!(part[..], [n(1), n(2), n(3), n(4)]);
         part.push(n(5));
-        assert!(matches!(part.0, PartNumbers::Heap(ref heap) if heap[..] == part[..]));
-        assert_eq!(part[..], [n(1), n(2), n(3), n(4), n(5)]);
         part.push(n(6));
         assert_eq!(part.len(), 6);
 

@@ -11,7 +11,7 @@
 //! Lists that most often hold one item (a message's flags in a FETCH response, a body part's
 //! parameters, an envelope's addresses) are [`SmallList`](core::SmallList)s, which hold that
 //! item without allocating, and the path of a body part (`1.2.3`, a [`Part`](fetch::Part))
-//! keeps up to four numbers inline; the large items of a FETCH response (envelopes, body
+//! keeps up to three numbers inline; the large items of a FETCH response (envelopes, body
 //! structures) are boxed, so that a list of items stays small.
 //!
 //! ```
