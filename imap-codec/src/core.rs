@@ -77,24 +77,6 @@ fn plain_quoted_end(bytes: &[u8]) -> Option<usize> {
     }
 }
 
-/// Whether a byte of `bytes` is a `hit`, tested in blocks of `N` bytes with no early exit
-/// inside a block, which the compiler turns into a few vector instructions a block. The bytes
-/// after the last whole block are tested with the last `N` bytes (overlapping that block), or,
-/// in fewer than `N` bytes, as one block filled up with `pad` (which must not be a hit).
-#[inline(always)]
-fn any_byte<const N: usize>(bytes: &[u8], pad: u8, hit: impl Fn(u8) -> bool + Copy) -> bool {
-    let in_block = |block: &[u8; N]| block.iter().fold(false, |found, &b| found | hit(b));
-    let (blocks, _) = bytes.as_chunks::<N>();
-    match bytes.last_chunk::<N>() {
-        Some(last) => blocks.iter().any(in_block) || in_block(last),
-        None => {
-            let mut block = [pad; N];
-            block[..bytes.len()].copy_from_slice(bytes);
-            in_block(&block)
-        }
-    }
-}
-
 /// The value of `digits` (more than 18, at `start`) as a `number64`, with overflow checks: the
 /// rare path of [`Parser::number64`], kept out of the callers it is inlined into.
 #[cold]
@@ -554,10 +536,26 @@ fn has_nul(bytes: &[u8]) -> bool {
     min.contains(&0) || rest.contains(&0)
 }
 
-/// Whether `bytes` holds a `"` or a `\` (the bytes a quoted string escapes), in blocks of 16
-/// bytes: quoted strings are short.
+/// Whether `bytes` holds a `"` or a `\` (the bytes a quoted string escapes), tested in blocks
+/// of 16 bytes (quoted strings are short) with no early exit inside a block, which the compiler
+/// turns into a few vector instructions a block. The bytes after the last whole block are
+/// tested with the last 16 bytes (overlapping that block), or, in fewer than 16 bytes, as one
+/// block filled up with zeros.
 fn has_quoted_specials(bytes: &[u8]) -> bool {
-    any_byte::<16>(bytes, 0, |b| b == b'"' || b == b'\\')
+    let in_block = |block: &[u8; 16]| {
+        block
+            .iter()
+            .fold(false, |found, &b| found | (b == b'"') | (b == b'\\'))
+    };
+    let (blocks, _) = bytes.as_chunks::<16>();
+    match bytes.last_chunk::<16>() {
+        Some(last) => blocks.iter().any(in_block) || in_block(last),
+        None => {
+            let mut block = [0; 16];
+            block[..bytes.len()].copy_from_slice(bytes);
+            in_block(&block)
+        }
+    }
 }
 
 impl Encode for Literal<'_> {
