@@ -54,9 +54,20 @@ impl<'a> Parser<'a> {
     /// `"ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")"`
     pub(crate) fn fetch_items(&mut self) -> PResult<FetchItems<'a>> {
         if self.peek()? == b'(' {
+            self.pos += 1;
             // Room for the usual number of items, so that the list rarely grows.
-            let list = self.paren_list_with_capacity(8, false, Parser::fetch_att)?;
-            return Ok(FetchItems::List(Vec1::unvalidated(list)));
+            let mut list = Vec::with_capacity(8);
+            loop {
+                self.fetch_att_into(&mut list)?;
+                match self.peek()? {
+                    b' ' => self.pos += 1,
+                    b')' => {
+                        self.pos += 1;
+                        return Ok(FetchItems::List(Vec1::unvalidated(list)));
+                    }
+                    _ => return Err(self.fail("SP or \")\"")),
+                }
+            }
         }
         let start = self.pos;
         let name = self.keyword_token()?;
@@ -78,16 +89,44 @@ impl<'a> Parser<'a> {
     /// section-binary` (RFC 3516), `"MODSEQ"` (RFC 7162), `"EMAILID" / "THREADID"` (RFC 8474),
     /// `"SAVEDATE"` (RFC 8514) and `"PREVIEW" [SP "(" preview-mod *(SP preview-mod) ")"]`
     /// (RFC 8970).
+    ///
+    /// The decoder reads the attributes of a list with [`Parser::fetch_att_into`]; this form
+    /// is for the tests.
+    #[cfg(test)]
     pub(crate) fn fetch_att(&mut self) -> PResult<FetchAttribute<'a>> {
         let start = self.pos;
         let name = self.keyword_token()?;
         self.fetch_att_named(start, name)
     }
 
+    /// A `fetch-att`, pushed onto `list`: an attribute without arguments is written into the
+    /// list directly, not moved there from a result.
+    fn fetch_att_into(&mut self, list: &mut Vec<FetchAttribute<'a>>) -> PResult<()> {
+        let start = self.pos;
+        let name = self.keyword_token()?;
+        let packed = pack(name);
+        match self.fetch_att_plain(packed)? {
+            Some(att) => list.push(att),
+            None => list.push(self.fetch_att_arguments(start, packed)?),
+        }
+        Ok(())
+    }
+
     /// The rest of a `fetch-att` whose name (at `start`) has been read.
     fn fetch_att_named(&mut self, start: usize, name: &[u8]) -> PResult<FetchAttribute<'a>> {
+        let packed = pack(name);
+        match self.fetch_att_plain(packed)? {
+            Some(att) => Ok(att),
+            None => self.fetch_att_arguments(start, packed),
+        }
+    }
+
+    /// The `fetch-att` without arguments whose name is packed as `packed`; `None` for the
+    /// others (and for `BODY` followed by a section).
+    #[inline(always)]
+    fn fetch_att_plain(&self, packed: u128) -> PResult<Option<FetchAttribute<'a>>> {
         use FetchAttribute as A;
-        Ok(match pack(name) {
+        Ok(Some(match packed {
             BODY if self.peek()? != b'[' => A::Body,
             FLAGS => A::Flags,
             UID => A::Uid,
@@ -102,10 +141,8 @@ impl<'a> Parser<'a> {
             EMAILID => A::EmailId,
             THREADID => A::ThreadId,
             SAVEDATE => A::SaveDate,
-            // Apart, so that the items without arguments, which only set the variant, do not
-            // share the return path of those with (which writes every field).
-            packed => return self.fetch_att_arguments(start, packed),
-        })
+            _ => return Ok(None),
+        }))
     }
 
     /// The arguments of a `fetch-att` whose name (at `start`) is packed as `packed`.
