@@ -325,7 +325,7 @@ impl<'a> Parser<'a> {
         for (i, &w) in word.iter().enumerate() {
             match self.input.get(self.pos + i) {
                 None => return Err(Error::Incomplete),
-                Some(b) if b.eq_ignore_ascii_case(&w) => {}
+                Some(&b) if folded_eq(b, w) => {}
                 Some(_) => {
                     return Err(Error::Failed {
                         offset: self.pos,
@@ -344,7 +344,7 @@ impl<'a> Parser<'a> {
         for (i, &w) in word.iter().enumerate() {
             match self.input.get(self.pos + i) {
                 None => return Err(Error::Incomplete),
-                Some(b) if b.eq_ignore_ascii_case(&w) => {}
+                Some(&b) if folded_eq(b, w) => {}
                 Some(_) => return Ok(false),
             }
         }
@@ -520,6 +520,18 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// Whether the input byte `b` is the keyword byte `w` in any case. A letter and its other case
+/// differ only in the bit 0x20, so a letter is compared with that bit set on both sides (which
+/// no byte but the two cases of the letter matches); any other byte must be `w` itself.
+#[inline(always)]
+fn folded_eq(b: u8, w: u8) -> bool {
+    if w.is_ascii_alphabetic() {
+        b | 0x20 == w | 0x20
+    } else {
+        b == w
+    }
+}
+
 /// What a decoded list is collected into: a `Vec`, or a [`SmallList`].
 pub(crate) trait List<T>: From<Vec<T>> {
     /// The list of one item.
@@ -579,4 +591,18 @@ bool_class!(
 #[inline(always)]
 pub(crate) fn is_digit(b: u8) -> bool {
     chars::is_digit(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folded_eq;
+
+    #[test]
+    fn folded_eq_is_ascii_case_insensitive_equality() {
+        for w in 0..=0x7f_u8 {
+            for b in 0..=0xff_u8 {
+                assert_eq!(folded_eq(b, w), b.eq_ignore_ascii_case(&w), "{b:#x} {w:#x}");
+            }
+        }
+    }
 }
