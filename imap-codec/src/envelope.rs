@@ -2,8 +2,10 @@
 
 use alloc::boxed::Box;
 
+use alloc::vec::Vec;
+
 use imap_types::{
-    core::SmallList,
+    core::{NString, SmallList},
     envelope::{Address, Envelope},
 };
 
@@ -62,42 +64,64 @@ impl<'a> Parser<'a> {
             return Ok(SmallList::new());
         }
         self.pos += 1;
-        self.list_tail(4, &mut Parser::address, |p| match p.peek()? {
+        let mut first = EMPTY;
+        self.address_into(&mut first)?;
+        if !self.address_follows()? {
+            return Ok(SmallList::one(first));
+        }
+        let mut items = Vec::with_capacity(4);
+        items.push(first);
+        loop {
+            items.push(EMPTY);
+            let last = items.len() - 1;
+            self.address_into(&mut items[last])?;
+            if !self.address_follows()? {
+                return Ok(SmallList::from(items));
+            }
+        }
+    }
+
+    /// Whether another address follows in an address list, or the list ends (consumed).
+    fn address_follows(&mut self) -> PResult<bool> {
+        match self.peek()? {
             b')' => {
-                p.pos += 1;
+                self.pos += 1;
                 Ok(false)
             }
             b'(' => Ok(true),
-            b' ' if p.options.lenient => {
-                p.pos += 1;
-                if p.peek()? != b'(' {
-                    return Err(p.fail("address"));
+            b' ' if self.options.lenient => {
+                self.pos += 1;
+                if self.peek()? != b'(' {
+                    return Err(self.fail("address"));
                 }
                 Ok(true)
             }
-            _ => Err(p.fail("address or \")\"")),
-        })
+            _ => Err(self.fail("address or \")\"")),
+        }
     }
 
-    /// `address = "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"`
-    pub(crate) fn address(&mut self) -> PResult<Address<'a>> {
+    /// `address = "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"`, read into
+    /// `address` (an empty one), so that the list it belongs to gets it without a move.
+    fn address_into(&mut self, address: &mut Address<'a>) -> PResult<()> {
         self.expect(b'(', "\"(\"")?;
-        let name = self.nstring()?;
+        address.name = self.nstring()?;
         self.sp()?;
-        let adl = self.nstring()?;
+        address.adl = self.nstring()?;
         self.sp()?;
-        let mailbox = self.nstring()?;
+        address.mailbox = self.nstring()?;
         self.sp()?;
-        let host = self.nstring()?;
-        self.expect(b')', "\")\"")?;
-        Ok(Address {
-            name,
-            adl,
-            mailbox,
-            host,
-        })
+        address.host = self.nstring()?;
+        self.expect(b')', "\")\"")
     }
 }
+
+/// An address of four `NIL`s, for [`Parser::address_into`] to fill.
+const EMPTY: Address<'static> = Address {
+    name: NString::NIL,
+    adl: NString::NIL,
+    mailbox: NString::NIL,
+    host: NString::NIL,
+};
 
 /// Writes `"(" 1*address ")"`, or `NIL` for an empty list.
 fn encode_address_list<'e>(addresses: &'e [Address<'_>], out: &mut Encoder<'e>) {
@@ -163,6 +187,15 @@ mod tests {
 
     fn ns(s: &str) -> NString<'_> {
         NString::try_from(s).unwrap()
+    }
+
+    impl<'a> Parser<'a> {
+        /// One `address`, as a rule of its own.
+        fn address(&mut self) -> PResult<Address<'a>> {
+            let mut address = EMPTY;
+            self.address_into(&mut address)?;
+            Ok(address)
+        }
     }
 
     fn addr<'a>(name: Option<&'a str>, mailbox: &'a str, host: &'a str) -> Address<'a> {
