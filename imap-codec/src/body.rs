@@ -27,19 +27,19 @@ type Params<'a> = SmallList<(IString<'a>, IString<'a>)>;
 impl<'a> Parser<'a> {
     /// `body = "(" (body-type-1part / body-type-mpart) ")"` (recursion bounded by the depth limit)
     pub(crate) fn body(&mut self) -> PResult<BodyStructure<'a>> {
+        // The part rules read the closing `)` before they build the value, which they return
+        // in place: a part is large (a few hundred bytes) and not moved on its way up.
         self.nested(|p| {
             p.expect(b'(', "\"(\"")?;
-            let body = if p.peek()? == b'(' {
-                p.body_type_mpart()?
+            if p.peek()? == b'(' {
+                p.body_type_mpart()
             } else {
-                p.body_type_1part()?
-            };
-            p.expect(b')', "\")\"")?;
-            Ok(body)
+                p.body_type_1part()
+            }
         })
     }
 
-    /// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`
+    /// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`, and the `)` of its `body`
     fn body_type_mpart(&mut self) -> PResult<BodyStructure<'a>> {
         let bodies = self.list_tail(4, &mut Parser::body, |p| Ok(p.peek()? == b'('))?;
         self.sp()?;
@@ -49,6 +49,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
+        self.expect(b')', "\")\"")?;
         Ok(BodyStructure::Multi {
             bodies: Vec1::unvalidated(bodies),
             subtype,
@@ -56,7 +57,8 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `body-type-1part = (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]`
+    /// `body-type-1part = (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]`,
+    /// and the `)` of its `body`
     ///
     /// with `body-type-basic = media-basic SP body-fields`,
     /// `body-type-msg = media-message SP body-fields SP envelope SP body SP body-fld-lines` and
@@ -98,6 +100,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
+        self.expect(b')', "\")\"")?;
         Ok(BodyStructure::Single {
             body: Body { basic, specific },
             extension,
