@@ -77,6 +77,23 @@ fn plain_quoted_end(bytes: &[u8]) -> Option<usize> {
     }
 }
 
+/// The value of the `n` digits (1 to 7) at the start of `word` (eight input bytes read
+/// little-endian), computed on the whole word.
+///
+/// The digits' values are shifted up to the top of the word, so that the bytes below them read
+/// as leading zeros; then neighbours are combined three times, each step turning lanes of one
+/// width into lanes of twice the width: two digits into a number below 100 per 16 bits, two of
+/// those into one below 10 000 per 32 bits, and those two into the number. No lane overflows
+/// into the next (99, 9 999 and 99 999 999 fit in 8, 16 and 32 bits).
+#[inline(always)]
+fn short_number(word: u64, n: usize) -> u32 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let v = (word ^ (ONES * u64::from(b'0'))) << (8 * (8 - n));
+    let v = (v * 10 + (v >> 8)) & 0x00ff_00ff_00ff_00ff;
+    let v = (v * 100 + (v >> 16)) & 0x0000_ffff_0000_ffff;
+    ((v * 10_000 + (v >> 32)) & 0xffff_ffff) as u32
+}
+
 /// The value of `digits` (more than 18, at `start`) as a `number64`, with overflow checks: the
 /// rare path of [`Parser::number64`], kept out of the callers it is inlined into.
 #[cold]
@@ -111,6 +128,19 @@ impl<'a> Parser<'a> {
     pub(crate) fn number64(&mut self) -> PResult<u64> {
         let start = self.pos;
         let rest = &self.input[start..];
+        // The common case: a number of at most seven digits, whose end is in the first word.
+        if let Some(word) = rest.first_chunk::<8>() {
+            let word = u64::from_le_bytes(*word);
+            let not_digit = chars::non_digits(word);
+            if not_digit != 0 {
+                let n = (not_digit.trailing_zeros() / 8) as usize;
+                if n == 0 {
+                    return Err(self.fail("number"));
+                }
+                self.pos += n;
+                return Ok(u64::from(short_number(word, n)));
+            }
+        }
         // Like `take_while1(is_digit, ..)`, a word at a time (see `chars::digit_run`).
         let n = chars::digit_run(rest);
         if n == rest.len() {
@@ -722,6 +752,35 @@ pub(crate) mod tests {
             run(b"0)", Parser::mod_sequence_value),
             Err(failed(0, "mod-sequence-value"))
         );
+        assert_eq!(run(b"x2345678", Parser::number), Err(failed(0, "number")));
+    }
+
+    /// Numbers of every length up to 20 digits, with every digit in every place and every byte
+    /// after them, so that the word-at-a-time path (up to seven digits, ended in the first
+    /// eight bytes) and the byte-wise one agree with the plain value.
+    #[test]
+    fn number64_of_every_length_and_end() {
+        for len in 1..=20 {
+            for d in 0..10u8 {
+                // `len` digits, all `d` but a `(d + 3) % 10` in a place that moves with `d`.
+                let mut digits: alloc::vec::Vec<u8> = alloc::vec![b'0' + d; len];
+                digits[usize::from(d) % len] = b'0' + (d + 3) % 10;
+                let value = digits
+                    .iter()
+                    .fold(0u128, |v, &b| v * 10 + u128::from(b - b'0'));
+                for end in (0..=255u8).filter(|b| !b.is_ascii_digit()) {
+                    let mut input = digits.clone();
+                    input.push(end);
+                    input.extend_from_slice(b"123");
+                    let expected = if value <= i64::MAX as u128 {
+                        Ok((value as u64, &input[len..]))
+                    } else {
+                        Err(failed(0, "number below 2^63"))
+                    };
+                    assert_eq!(run(&input, Parser::number64), expected, "{input:?}");
+                }
+            }
+        }
     }
 
     #[test]

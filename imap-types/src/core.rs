@@ -117,20 +117,28 @@ pub mod chars {
         TABLE[b as usize] & DIGIT != 0
     }
 
+    /// The high bit of every byte of `word` that is not a digit (`DIGIT`), with no branch.
+    ///
+    /// Each byte xor `'0'` is below 10 exactly for a digit. Adding 0x76 to its low seven bits
+    /// sets the high bit when they are 10 or more (the sum stays below 0x100: nothing carries
+    /// into the next byte), and a byte with the high bit set is no digit either.
+    #[inline(always)]
+    pub fn non_digits(word: u64) -> u64 {
+        const ONES: u64 = u64::from_le_bytes([1; 8]);
+        let v = word ^ (ONES * u64::from(b'0'));
+        (((v & (ONES * 0x7f)) + ONES * 0x76) | v) & (ONES * 0x80)
+    }
+
     /// The number of digits (`DIGIT`) at the start of `bytes`.
     ///
-    /// Eight bytes at a time as one word, with no branch per byte, so that where a number ends
-    /// costs no hard-to-predict branch; a number of up to seven digits takes one word.
+    /// Eight bytes at a time as one word (see [`non_digits`]), with no branch per byte, so that
+    /// where a number ends costs no hard-to-predict branch; a number of up to seven digits takes
+    /// one word.
     #[inline(always)]
     pub fn digit_run(bytes: &[u8]) -> usize {
-        const ONES: u64 = u64::from_le_bytes([1; 8]);
         let mut n = 0;
         while let Some(word) = bytes.get(n..).and_then(<[u8]>::first_chunk::<8>) {
-            // Each byte xor `'0'` is below 10 exactly for a digit. Adding 0x76 to its low seven
-            // bits sets the high bit when they are 10 or more (the sum stays below 0x100: nothing
-            // carries into the next byte), and a byte with the high bit set is no digit either.
-            let v = u64::from_le_bytes(*word) ^ (ONES * u64::from(b'0'));
-            let not_digit = (((v & (ONES * 0x7f)) + ONES * 0x76) | v) & (ONES * 0x80);
+            let not_digit = non_digits(u64::from_le_bytes(*word));
             if not_digit != 0 {
                 return n + (not_digit.trailing_zeros() / 8) as usize;
             }
