@@ -11,7 +11,7 @@ use imap_types::core::{
 };
 
 use crate::{
-    decode::{Error, PResult, Parser, is_digit},
+    decode::{Error, ONES, PResult, Parser, bytes_below, is_digit},
     encode::{Encode, Encoder},
 };
 
@@ -20,17 +20,9 @@ use crate::{
 /// none. Bits above the lowest one may be set wrongly.
 #[inline(always)]
 fn quoted_stops(w: u64) -> u64 {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = ONES << 7;
-    // The high bit of every byte of `w` below `n` (n <= 0x80); a byte above a flagged one may
-    // be flagged wrongly, the lowest flagged byte never is.
-    #[inline(always)]
-    fn below(w: u64, n: u8) -> u64 {
-        w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH
-    }
-    below(w ^ (ONES * u64::from(b'"')), 1)
-        | below(w ^ (ONES * u64::from(b'\\')), 1)
-        | below(w, 0x0e)
+    bytes_below(w ^ (ONES * u64::from(b'"')), 1)
+        | bytes_below(w ^ (ONES * u64::from(b'\\')), 1)
+        | bytes_below(w, 0x0e)
 }
 
 /// The number of bytes at the start of `bytes` that may stand unescaped in a quoted string
@@ -87,7 +79,6 @@ fn plain_quoted_end(bytes: &[u8]) -> Option<usize> {
 /// into the next (99, 9 999 and 99 999 999 fit in 8, 16 and 32 bits).
 #[inline(always)]
 fn short_number(word: u64, n: usize) -> u32 {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
     let v = (word ^ (ONES * u64::from(b'0'))) << (8 * (8 - n));
     let v = (v * 10 + (v >> 8)) & 0x00ff_00ff_00ff_00ff;
     let v = (v * 100 + (v >> 16)) & 0x0000_ffff_0000_ffff;

@@ -425,11 +425,34 @@ impl<'a> Parser<'a> {
         Ok(token)
     }
 
-    /// A token of letters, digits and `.`, `-`, `=`, `+` (the shape of IMAP keywords), for
-    /// keyword dispatch.
+    /// The token of a keyword, for keyword dispatch: the bytes up to a byte that ends one (see
+    /// [`crate::keyword::ends_keyword`]), eight at a time. Every caller matches the token
+    /// against its keywords, so the token need not be checked byte by byte: one that holds a
+    /// byte no keyword has matches none.
     #[inline(always)]
     pub(crate) fn keyword_token(&mut self) -> PResult<&'a [u8]> {
-        self.take_token(crate::keyword::is_keyword_byte)
+        let start = self.pos;
+        let rest = &self.input[start..];
+        let mut n = 0;
+        while let Some(word) = rest.get(n..).and_then(<[u8]>::first_chunk::<8>) {
+            let ends = crate::keyword::keyword_ends(u64::from_le_bytes(*word));
+            if ends != 0 {
+                n += (ends.trailing_zeros() / 8) as usize;
+                self.pos += n;
+                return Ok(&rest[..n]);
+            }
+            n += 8;
+        }
+        match rest[n..]
+            .iter()
+            .position(|&b| crate::keyword::ends_keyword(b))
+        {
+            Some(k) => {
+                self.pos += n + k;
+                Ok(&rest[..n + k])
+            }
+            None => Err(Error::Incomplete),
+        }
     }
 
     /// Bytes that the caller has checked to be ASCII, as `&str`.
@@ -520,6 +543,18 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The byte 1 in every byte of a word: `ONES * b` is `b` in every byte.
+pub(crate) const ONES: u64 = u64::from_le_bytes([1; 8]);
+
+/// The high bit of every byte of the little-endian word `w` that is below `n` (`n` at most
+/// 0x80), with no branch; 0 if there is none. The lowest byte flagged is always right, a byte
+/// above it may be flagged wrongly (a borrow runs on from a flagged byte), so only the lowest
+/// flag is to be used. With `w ^ (ONES * b)` and `n = 1`, it flags the bytes equal to `b`.
+#[inline(always)]
+pub(crate) fn bytes_below(w: u64, n: u8) -> u64 {
+    w.wrapping_sub(ONES * u64::from(n)) & !w & (ONES << 7)
+}
+
 /// Whether the input byte `b` is the keyword byte `w` in any case. A letter and its other case
 /// differ only in the bit 0x20, so a letter is compared with that bit set on both sides (which
 /// no byte but the two cases of the letter matches); any other byte must be `w` itself.
@@ -571,8 +606,6 @@ macro_rules! bool_class {
         }
     };
 }
-
-pub(crate) use bool_class;
 
 bool_class!(
     /// [`chars::is_tag_char`], one load.

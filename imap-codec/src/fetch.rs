@@ -1,8 +1,8 @@
 //! FETCH attributes, sections and message data items.
 //!
-//! Item names are read with `Parser::keyword_token` (letters, digits, `.`, `-`, `=`, `+`), so
-//! `BODY[`, `BODY.PEEK[` and `BINARY.SIZE[` split at the `[` without re-scanning, and the
-//! byte after the name says which form follows.
+//! Item names are read with `Parser::keyword_token` (up to a space, a parenthesis, `[` or
+//! `]`), so `BODY[`, `BODY.PEEK[` and `BINARY.SIZE[` split at the `[` without re-scanning, and
+//! the byte after the name says which form follows.
 
 use alloc::{borrow::Cow, boxed::Box, vec::Vec};
 use core::num::NonZeroU32;
@@ -767,8 +767,13 @@ mod tests {
             Err(failed(7, "fetch-att"))
         );
         assert_eq!(run(b"()", Parser::fetch_items), Err(failed(1, "fetch-att")));
+        // `,` may stand in an atom, so `FLAGS,UID` reads as one name, which is no fetch-att.
         assert_eq!(
             run(b"(FLAGS,UID)", Parser::fetch_items),
+            Err(failed(1, "fetch-att"))
+        );
+        assert_eq!(
+            run(b"(FLAGS\tUID)", Parser::fetch_items),
             Err(failed(6, "SP or \")\""))
         );
     }

@@ -8,18 +8,30 @@
 //! control character (0x0b to 0x1d), which no token or atom holds. Bytes past the word are 0,
 //! which no folded byte is, so words of different lengths never pack alike.
 
+use crate::decode::{ONES, bytes_below};
+
 /// The longest word that packs.
 const MAX: usize = 16;
 
-/// A letter, a digit, `.`, `-`, `=` or `+`: a byte that may stand in a keyword.
-const fn keyword_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'=' | b'+')
+/// Whether `b` ends the token of a keyword: a byte below `+` (space, `(`, `)`, `"`, `*`, CR,
+/// LF and every control character), `[` or `]`.
+///
+/// The bytes of keywords (letters, digits, `.`, `-`, `=`, `+`) never do, and a token that holds
+/// another byte packs to no keyword: such a byte folds to a keyword byte only if it is a
+/// control character (see above), and those end the token.
+#[inline(always)]
+pub(crate) fn ends_keyword(b: u8) -> bool {
+    b < b'+' || b == b'[' || b == b']'
 }
 
-crate::decode::bool_class!(
-    /// Whether `b` may stand in a keyword (see `keyword_byte`), one table lookup.
-    is_keyword_byte = keyword_byte
-);
+/// [`ends_keyword`] for the eight bytes of the little-endian word `w`: the high bit of the
+/// first byte that ends a keyword token, 0 if none does (bits above the lowest may be wrong).
+#[inline(always)]
+pub(crate) fn keyword_ends(w: u64) -> u64 {
+    bytes_below(w, b'+')
+        | bytes_below(w ^ (ONES * u64::from(b'[')), 1)
+        | bytes_below(w ^ (ONES * u64::from(b']')), 1)
+}
 
 /// `word` (bytes of a token or an atom, no control characters) folded to lower case and
 /// packed, or 0 (no keyword's packing) when it is longer than 16 bytes.
@@ -103,6 +115,27 @@ mod tests {
                 pack(&word[..n]),
                 key(b"abcdefghijklmnop"[1..].split_at(n.min(15)).0)
             );
+        }
+    }
+
+    /// The word-at-a-time test finds the first byte that ends a keyword token wherever it is,
+    /// whatever the bytes after it, and no byte of a keyword ends one.
+    #[test]
+    fn keyword_ends_finds_the_first_end_in_a_word() {
+        for b in 0..=255u8 {
+            let keyword_byte = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'=' | b'+');
+            assert!(!(keyword_byte && ends_keyword(b)), "{b:#x}");
+            for at in 0..8 {
+                for after in [0u8, b' ', b'A', b'[', 0xff] {
+                    let mut word = [b'K'; 8];
+                    word[at] = b;
+                    word[at + 1..].fill(after);
+                    let ends = keyword_ends(u64::from_le_bytes(word));
+                    let expected = word.iter().position(|&c| ends_keyword(c));
+                    let found = (ends != 0).then(|| (ends.trailing_zeros() / 8) as usize);
+                    assert_eq!(found, expected, "{word:?}");
+                }
+            }
         }
     }
 }
