@@ -366,27 +366,29 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// [`Parser::take_while`] for short tokens of varying length (tags, names, atoms): eight
-    /// bytes at a time, each tested with no branch, the run ending at the first zero bit of their
-    /// mask. A byte-by-byte loop takes one hard-to-predict branch where such a token ends; this
-    /// one runs each block in full, which costs more only on long runs. `class` is best one
-    /// table load (as [`is_tag_byte`] and the like).
+    /// [`Parser::take_while`] for short tokens of varying length (tags, atoms, astrings):
+    /// eight bytes at a time with [`token_ends`], which finds the first byte that may end the
+    /// token with no branch per byte; only that byte is looked up in `class`, and the scan goes
+    /// on past it if it belongs to the token after all. Every byte outside `class` must be one
+    /// that [`token_ends`] finds (as for [`is_tag_byte`], [`is_atom_byte`] and
+    /// [`is_astring_byte`]; the tests check them).
     #[inline(always)]
     pub(crate) fn take_token(&mut self, class: fn(u8) -> bool) -> PResult<&'a [u8]> {
         let start = self.pos;
         let rest = &self.input[start..];
         let mut n = 0;
-        while let Some(block) = rest.get(n..).and_then(<[u8]>::first_chunk::<8>) {
-            let mask = block
-                .iter()
-                .enumerate()
-                .fold(0u32, |mask, (i, &b)| mask | u32::from(class(b)) << i);
-            let run = mask.trailing_ones() as usize;
-            n += run;
-            if run < 8 {
+        while let Some(word) = rest.get(n..).and_then(<[u8]>::first_chunk::<8>) {
+            let ends = token_ends(u64::from_le_bytes(*word));
+            if ends == 0 {
+                n += 8;
+                continue;
+            }
+            n += (ends.trailing_zeros() / 8) as usize;
+            if !class(rest[n]) {
                 self.pos += n;
                 return Ok(&rest[..n]);
             }
+            n += 1;
         }
         self.pos += n;
         let tail = self.take_while(class)?;
@@ -555,6 +557,27 @@ pub(crate) fn bytes_below(w: u64, n: u8) -> u64 {
     w.wrapping_sub(ONES * u64::from(n)) & !w & (ONES << 7)
 }
 
+/// Whether `b` may end a tag, an atom or an astring: a byte below `,` (control characters,
+/// space, `"`, `%`, `(`, `)`, `*`, `+`, and `!`, `#`, `$`, `&`, `'`, which may stand in them),
+/// `\\`, `]`, or a byte from `{` up (`{`, DEL, every byte above ASCII, and `|`, `}`, `~`, which
+/// may stand in them). Every byte outside those classes is one of these.
+#[cfg(test)]
+fn may_end_token(b: u8) -> bool {
+    b < b',' || b == b'\\' || b == b']' || b >= b'{'
+}
+
+/// [`may_end_token`] for the eight bytes of the little-endian word `w`: the high bit of the
+/// first such byte, 0 if there is none (bits above the lowest may be wrong).
+///
+/// `\\` and `]` differ only in the lowest bit, so one test with that bit set finds both; a byte
+/// from `{` up has the high bit set itself or once 5 is added to it.
+#[inline(always)]
+fn token_ends(w: u64) -> u64 {
+    bytes_below(w, b',')
+        | bytes_below((w | ONES) ^ (ONES * u64::from(b']')), 1)
+        | ((w | w.wrapping_add(ONES * 5)) & (ONES << 7))
+}
+
 /// Whether the input byte `b` is the keyword byte `w` in any case. A letter and its other case
 /// differ only in the bit 0x20, so a letter is compared with that bit set on both sides (which
 /// no byte but the two cases of the letter matches); any other byte must be `w` itself.
@@ -628,7 +651,45 @@ pub(crate) fn is_digit(b: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::folded_eq;
+    use super::*;
+
+    /// Bytes that the word test stops at but that belong to the token are stepped over, in the
+    /// first word, the second and the byte-wise tail.
+    #[test]
+    fn take_token_goes_on_past_bytes_of_the_token_that_may_end_one() {
+        let token = |input: &'static [u8], class: fn(u8) -> bool| {
+            crate::core::tests::run(input, |p| p.take_token(class))
+        };
+        let input = b"a!b|c~d]e#f$g&h'i}j+k(";
+        assert_eq!(token(input, is_astring_byte), Ok((&input[..21], &b"("[..])));
+        assert_eq!(token(input, is_tag_byte), Ok((&input[..19], &b"+k("[..])));
+        assert_eq!(token(input, is_atom_byte), Ok((&input[..7], &input[7..])));
+        assert_eq!(token(b"A1 ", is_tag_byte), Ok((&b"A1"[..], &b" "[..])));
+        assert_eq!(token(b"A1", is_tag_byte), Err(Error::Incomplete));
+        assert_eq!(token(b"abcdefgh]", is_tag_byte), Err(Error::Incomplete));
+    }
+
+    /// The word-at-a-time test finds the first byte that may end a token wherever it is,
+    /// whatever the bytes after it, and every byte outside the token classes is such a byte.
+    #[test]
+    fn token_ends_finds_every_byte_outside_the_token_classes() {
+        for b in 0..=255u8 {
+            for class in [is_tag_byte, is_atom_byte, is_astring_byte] {
+                assert!(class(b) || may_end_token(b), "{b:#x}");
+            }
+            for at in 0..8 {
+                for after in [0u8, b' ', b'A', b']', 0xff] {
+                    let mut word = [b'T'; 8];
+                    word[at] = b;
+                    word[at + 1..].fill(after);
+                    let ends = token_ends(u64::from_le_bytes(word));
+                    let expected = word.iter().position(|&c| may_end_token(c));
+                    let found = (ends != 0).then(|| (ends.trailing_zeros() / 8) as usize);
+                    assert_eq!(found, expected, "{word:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn folded_eq_is_ascii_case_insensitive_equality() {
