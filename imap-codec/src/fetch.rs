@@ -103,8 +103,7 @@ impl<'a> Parser<'a> {
     /// list directly, not moved there from a result.
     fn fetch_att_into(&mut self, list: &mut Vec<FetchAttribute<'a>>) -> PResult<()> {
         let start = self.pos;
-        let name = self.keyword_token()?;
-        let packed = pack(name);
+        let (_, packed) = self.packed_keyword_token()?;
         match self.fetch_att_plain(packed)? {
             Some(att) => list.push(att),
             None => list.push(self.fetch_att_arguments(start, packed)?),
@@ -194,9 +193,10 @@ impl<'a> Parser<'a> {
     ///
     /// with `section-text = section-msgtext / "MIME"`.
     fn section_spec(&mut self) -> PResult<Section<'a>> {
+        const MIME: u128 = key(b"mime");
         if !self.next_is(is_digit)? {
             let start = self.pos;
-            let name = self.keyword_token()?;
+            let name = self.packed_keyword_token()?;
             return self.section_msgtext(None, start, name);
         }
         let part = self.section_part()?;
@@ -204,26 +204,26 @@ impl<'a> Parser<'a> {
             return Ok(Section::Part(part));
         }
         let start = self.pos;
-        let name = self.keyword_token()?;
-        if is(name, b"MIME") {
+        let name = self.packed_keyword_token()?;
+        if name.1 == MIME {
             return Ok(Section::Mime(part));
         }
         self.section_msgtext(Some(part), start, name)
     }
 
     /// `section-msgtext = "HEADER" / "HEADER.FIELDS" [".NOT"] SP header-list / "TEXT"`, with
-    /// its name (at `start`) already read.
+    /// its name (at `start`, with its packing) already read.
     fn section_msgtext(
         &mut self,
         part: Option<Part>,
         start: usize,
-        name: &[u8],
+        (name, packed): (&[u8], u128),
     ) -> PResult<Section<'a>> {
         const HEADER: u128 = key(b"header");
         const TEXT: u128 = key(b"text");
         const HEADER_FIELDS: u128 = key(b"header.fields");
         // `HEADER.FIELDS.NOT` is too long to pack.
-        match pack(name) {
+        match packed {
             HEADER => Ok(Section::Header(part)),
             TEXT => Ok(Section::Text(part)),
             HEADER_FIELDS => {
@@ -332,10 +332,10 @@ impl<'a> Parser<'a> {
     fn msg_att_item(&mut self) -> PResult<MessageDataItem<'a>> {
         use MessageDataItem as M;
         let start = self.pos;
-        let name = self.keyword_token()?;
+        let (_, packed) = self.packed_keyword_token()?;
         // The forms with a section have no SP after their name; every other form is its
         // name, SP and its value.
-        Ok(match pack(name) {
+        Ok(match packed {
             BODY if self.peek()? == b'[' => {
                 let section = self.section()?;
                 let origin = self.origin()?;

@@ -8,7 +8,7 @@
 //! control character (0x0b to 0x1d), which no token or atom holds. Bytes past the word are 0,
 //! which no folded byte is, so words of different lengths never pack alike.
 
-use crate::decode::{ONES, bytes_below};
+use crate::decode::{ONES, PResult, Parser, bytes_below};
 
 /// The longest word that packs.
 const MAX: usize = 16;
@@ -33,11 +33,58 @@ pub(crate) fn keyword_ends(w: u64) -> u64 {
         | bytes_below(w ^ (ONES * u64::from(b']')), 1)
 }
 
+impl<'a> Parser<'a> {
+    /// A keyword token (see [`Parser::keyword_token`]) and its packing ([`pack`]).
+    ///
+    /// The common case, a token that ends within the first sixteen bytes of the input, is
+    /// scanned and packed from the same one or two words, with no branch on its length.
+    #[inline(always)]
+    pub(crate) fn packed_keyword_token(&mut self) -> PResult<(&'a [u8], u128)> {
+        let rest = &self.input[self.pos..];
+        if let (Some(first), Some(second)) = (rest.first_chunk::<8>(), rest.get(8..16)) {
+            let first = u64::from_le_bytes(*first);
+            let second = u64::from_le_bytes(second.try_into().unwrap_or_default());
+            let (lo, hi, n) = match keyword_ends(first) {
+                0 => match keyword_ends(second) {
+                    0 => return self.packed_long_keyword_token(),
+                    ends => {
+                        let n = (ends.trailing_zeros() / 8) as usize;
+                        (first | FOLD, (second | FOLD) & low_bytes(n), 8 + n)
+                    }
+                },
+                ends => {
+                    let n = (ends.trailing_zeros() / 8) as usize;
+                    ((first | FOLD) & low_bytes(n), 0, n)
+                }
+            };
+            self.pos += n;
+            return Ok((&rest[..n], u128::from(hi) << 64 | u128::from(lo)));
+        }
+        self.packed_long_keyword_token()
+    }
+
+    /// [`Parser::packed_keyword_token`] for a token of sixteen bytes or more, or near the end
+    /// of the input.
+    #[inline(never)]
+    fn packed_long_keyword_token(&mut self) -> PResult<(&'a [u8], u128)> {
+        let token = self.keyword_token()?;
+        Ok((token, pack(token)))
+    }
+}
+
+/// The bit 0x20 in every byte: or-ed in, it folds letters to lower case (see above).
+const FOLD: u64 = ONES * 0x20;
+
+/// The low `n` bytes of a word set (`n` below 8).
+#[inline(always)]
+fn low_bytes(n: usize) -> u64 {
+    (1 << (8 * n)) - 1
+}
+
 /// `word` (bytes of a token or an atom, no control characters) folded to lower case and
 /// packed, or 0 (no keyword's packing) when it is longer than 16 bytes.
 #[inline]
 pub(crate) fn pack(word: &[u8]) -> u128 {
-    const FOLD: u64 = u64::from_le_bytes([0x20; 8]);
     let n = word.len();
     if n > MAX {
         return 0;
@@ -94,6 +141,7 @@ pub(crate) const fn key(word: &[u8]) -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decode::DecodeOptions;
 
     #[test]
     fn pack_matches_keys_in_any_case_and_only_them() {
@@ -114,6 +162,33 @@ mod tests {
             assert_ne!(
                 pack(&word[..n]),
                 key(b"abcdefghijklmnop"[1..].split_at(n.min(15)).0)
+            );
+        }
+    }
+
+    /// The packed token is the token `keyword_token` reads, packed by `pack`, whatever its
+    /// length, the byte that ends it, and how much input follows.
+    #[test]
+    fn packed_keyword_token_is_the_token_packed() {
+        let name = b"Rfc822.Header.Fields-x+y=z";
+        for len in 0..=name.len() {
+            for end in [b' ', b')', b'[', b']', b'\r', 0] {
+                for tail in 0..12 {
+                    let mut input = name[..len].to_vec();
+                    input.push(end);
+                    input.extend(core::iter::repeat_n(b'A', tail));
+                    let mut a = Parser::new(&input, &DecodeOptions::default());
+                    let mut b = Parser::new(&input, &DecodeOptions::default());
+                    let token = a.keyword_token().map(|t| (t, pack(t)));
+                    assert_eq!(b.packed_keyword_token(), token, "{input:?}");
+                    assert_eq!(a.pos, b.pos);
+                }
+            }
+            let input = &name[..len];
+            let mut p = Parser::new(input, &DecodeOptions::default());
+            assert_eq!(
+                p.packed_keyword_token(),
+                Err(crate::decode::Error::Incomplete)
             );
         }
     }

@@ -10,7 +10,7 @@ use imap_types::{
 use crate::{
     decode::{Error, PResult, Parser},
     encode::{Encode, Encoder},
-    keyword::{key, pack},
+    keyword::key,
 };
 
 impl<'a> Parser<'a> {
@@ -38,7 +38,7 @@ impl<'a> Parser<'a> {
             b'0'..=b'9' | b'*' | b'$' => return Ok(SearchKey::SequenceSet(self.sequence_set()?)),
             _ => {}
         }
-        let token = self.keyword_token()?;
+        let (_, packed) = self.packed_keyword_token()?;
         const ALL: u128 = key(b"all");
         const ANSWERED: u128 = key(b"answered");
         const BCC: u128 = key(b"bcc");
@@ -74,7 +74,7 @@ impl<'a> Parser<'a> {
         const UNFLAGGED: u128 = key(b"unflagged");
         const UNKEYWORD: u128 = key(b"unkeyword");
         const UNSEEN: u128 = key(b"unseen");
-        Ok(match pack(token) {
+        Ok(match packed {
             ALL => SearchKey::All,
             ANSWERED => SearchKey::Answered,
             BCC => SearchKey::Bcc(self.sp_astring()?),
