@@ -19,7 +19,7 @@ use crate::{
     core::encode_parameters,
     decode::{Decode, DecodeError, DecodeOptions, Error, PResult, Parser},
     encode::{Encode, Encoder},
-    keyword::{key, pack},
+    keyword::key,
 };
 
 impl<'a> Parser<'a> {
@@ -62,9 +62,8 @@ impl<'a> Parser<'a> {
         const UID: u128 = key(b"uid");
         const IDLE: u128 = key(b"idle");
         let start = self.pos;
-        // The name is looked at as bytes: only an `X` command keeps it (as an atom).
-        let name = self.take_token1(crate::decode::is_atom_byte, "atom")?;
-        Ok(match pack(name) {
+        let (_, name) = self.packed_keyword_token()?;
+        Ok(match name {
             CAPABILITY => CommandBody::Capability,
             NOOP => CommandBody::Noop,
             LOGOUT => CommandBody::Logout,
@@ -115,11 +114,18 @@ impl<'a> Parser<'a> {
             COPY => self.copy(false)?,
             UID => self.uid()?,
             IDLE => CommandBody::Idle,
-            _ if name.len() > 1 && matches!(name.first(), Some(b'X' | b'x')) => CommandBody::X {
-                name: Atom::unvalidated(self.ascii(name, start)?),
-                arguments: self.x_arguments()?,
-            },
-            _ => return Err(self.fail_at(start, "command name")),
+            _ => {
+                // No command known by name: an `x-command`, whose name is an atom.
+                self.pos = start;
+                let name = self.take_token1(crate::decode::is_atom_byte, "atom")?;
+                if name.len() < 2 || !matches!(name[0], b'X' | b'x') {
+                    return Err(self.fail_at(start, "command name"));
+                }
+                CommandBody::X {
+                    name: Atom::unvalidated(self.ascii(name, start)?),
+                    arguments: self.x_arguments()?,
+                }
+            }
         })
     }
 
@@ -470,12 +476,12 @@ impl<'a> Parser<'a> {
     fn uid(&mut self) -> PResult<CommandBody<'a>> {
         self.sp()?;
         let start = self.pos;
-        let name = self.take_token1(crate::decode::is_atom_byte, "atom")?;
+        let (_, name) = self.packed_keyword_token()?;
         const COPY: u128 = key(b"copy");
         const FETCH: u128 = key(b"fetch");
         const SEARCH: u128 = key(b"search");
         const STORE: u128 = key(b"store");
-        match pack(name) {
+        match name {
             COPY => self.copy(true),
             FETCH => self.fetch(true),
             SEARCH => self.search(true),
@@ -1087,6 +1093,15 @@ mod tests {
         assert_eq!(
             Command::decode(b"a1 AUTHENTICATEX\r\n"),
             Err(failed(3, "command name"))
+        );
+        // A name is read up to a space, a parenthesis or a bracket: `NOOP{` is no command's.
+        assert_eq!(
+            Command::decode(b"a1 NOOP{\r\n"),
+            Err(failed(3, "command name"))
+        );
+        assert_eq!(
+            Command::decode(b"a1 UID FETCH% 1 FLAGS\r\n"),
+            Err(failed(12, "SP"))
         );
     }
 
