@@ -308,14 +308,15 @@ impl<'a> Parser<'a> {
     /// [`Parser::string_any`] decodes from the start.
     #[inline(always)]
     fn quoted_plain(&mut self) -> Option<Quoted<'a>> {
-        let input = self.input;
-        if *input.get(self.pos)? != b'"' {
+        // Scanned in the checked stretch itself, so that the string is a slice of it.
+        let (checked, at) = self.checked_here();
+        let bytes = checked.as_bytes();
+        if *bytes.get(at)? != b'"' {
             return None;
         }
-        let start = self.pos + 1;
-        let end = start + plain_quoted_end(input.get(start..)?)?;
-        let s = self.utf8_checked(start, end)?;
-        self.pos = end + 1;
+        let len = plain_quoted_end(bytes.get(at + 1..)?)?;
+        let s = checked.get(at + 1..at + 1 + len)?;
+        self.pos += len + 2;
         Some(Quoted::unvalidated(s))
     }
 

@@ -183,6 +183,13 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The stretch already checked, and where the current position is in it (an offset at or
+    /// past its end when the position is outside it).
+    #[inline(always)]
+    pub(crate) fn checked_here(&self) -> (&'a str, usize) {
+        (self.utf8, self.pos.wrapping_sub(self.utf8_start))
+    }
+
     /// The input bytes `start..end` as `&str` if they lie in the stretch already checked.
     #[inline(always)]
     pub(crate) fn utf8_checked(&self, start: usize, end: usize) -> Option<&'a str> {
