@@ -815,6 +815,16 @@ pub(crate) mod tests {
         assert_eq!(run(b"\"\xff\" ", Parser::quoted), Err(failed(1, "UTF-8")));
     }
 
+    /// The word test of the quoted scans finds the first `"`, `\\` or byte below 0x0e.
+    #[test]
+    fn quoted_stops_finds_the_first_stop_in_a_word() {
+        crate::decode::tests::assert_word_test_finds_the_first(
+            super::quoted_stops,
+            |b| b == b'"' || b == b'\\' || b < 0x0e,
+            b'q',
+        );
+    }
+
     #[test]
     fn string_short_path_agrees_with_the_quoted_rule() {
         // Every length of content, every byte that ends or interrupts a run at every place,

@@ -657,7 +657,7 @@ pub(crate) fn is_digit(b: u8) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Bytes that the word test stops at but that belong to the token are stepped over, in the
@@ -676,26 +676,39 @@ mod tests {
         assert_eq!(token(b"abcdefgh]", is_tag_byte), Err(Error::Incomplete));
     }
 
-    /// The word-at-a-time test finds the first byte that may end a token wherever it is,
-    /// whatever the bytes after it, and every byte outside the token classes is such a byte.
+    /// Asserts that the word test `words` flags, as its lowest flag, the first byte for which
+    /// `bytes` holds: for every byte in every place of a word of `fill`, followed by bytes of
+    /// every kind.
+    pub(crate) fn assert_word_test_finds_the_first(
+        words: fn(u64) -> u64,
+        bytes: fn(u8) -> bool,
+        fill: u8,
+    ) {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for after in [0u8, b' ', b'A', b'[', b']', b'"', b'\\', 0x7f, 0xff] {
+                    let mut word = [fill; 8];
+                    word[at] = b;
+                    word[at + 1..].fill(after);
+                    let flags = words(u64::from_le_bytes(word));
+                    let expected = word.iter().position(|&c| bytes(c));
+                    let found = (flags != 0).then(|| (flags.trailing_zeros() / 8) as usize);
+                    assert_eq!(found, expected, "{word:?}");
+                }
+            }
+        }
+    }
+
+    /// The word-at-a-time test finds the first byte that may end a token, and every byte
+    /// outside the token classes is such a byte.
     #[test]
     fn token_ends_finds_every_byte_outside_the_token_classes() {
         for b in 0..=255u8 {
             for class in [is_tag_byte, is_atom_byte, is_astring_byte] {
                 assert!(class(b) || may_end_token(b), "{b:#x}");
             }
-            for at in 0..8 {
-                for after in [0u8, b' ', b'A', b']', 0xff] {
-                    let mut word = [b'T'; 8];
-                    word[at] = b;
-                    word[at + 1..].fill(after);
-                    let ends = token_ends(u64::from_le_bytes(word));
-                    let expected = word.iter().position(|&c| may_end_token(c));
-                    let found = (ends != 0).then(|| (ends.trailing_zeros() / 8) as usize);
-                    assert_eq!(found, expected, "{word:?}");
-                }
-            }
         }
+        assert_word_test_finds_the_first(token_ends, may_end_token, b'T');
     }
 
     #[test]
