@@ -64,9 +64,9 @@ impl<'a> Parser<'a> {
     /// `body-type-msg = media-message SP body-fields SP envelope SP body SP body-fld-lines` and
     /// `body-type-text = media-text SP body-fields SP body-fld-lines`.
     fn body_type_1part(&mut self) -> PResult<BodyStructure<'a>> {
-        let r#type = self.string()?;
+        let r#type = self.string_inline()?;
         self.sp()?;
-        let subtype = self.string()?;
+        let subtype = self.string_inline()?;
         self.sp()?;
         let basic = self.body_fields()?;
         let specific = if r#type.as_bytes().eq_ignore_ascii_case(b"TEXT") {
@@ -137,7 +137,7 @@ impl<'a> Parser<'a> {
             self.nil()?;
             return Ok(IString::Quoted(Quoted::unvalidated("")));
         }
-        self.string()
+        self.string_inline()
     }
 
     /// `body-fld-param = "(" string SP string *(SP string SP string) ")" / nil`: empty for `NIL`.
@@ -147,7 +147,7 @@ impl<'a> Parser<'a> {
             return Ok(SmallList::new());
         }
         self.paren_list(false, |p| {
-            let attribute = p.string()?;
+            let attribute = p.string_inline()?;
             p.sp()?;
             Ok((attribute, p.body_string()?))
         })

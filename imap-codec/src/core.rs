@@ -295,6 +295,15 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// [`Parser::string`] with the common case in the caller (see [`Parser::nstring_inline`]).
+    #[inline(always)]
+    pub(crate) fn string_inline(&mut self) -> PResult<IString<'a>> {
+        match self.quoted_plain() {
+            Some(quoted) => Ok(IString::Quoted(quoted)),
+            None => self.string_any(),
+        }
+    }
+
     /// `string = quoted / literal`
     pub(crate) fn string(&mut self) -> PResult<IString<'a>> {
         match self.quoted_plain() {
@@ -348,6 +357,17 @@ impl<'a> Parser<'a> {
     /// `nil = "NIL"`
     pub(crate) fn nil(&mut self) -> PResult<()> {
         self.keyword(b"NIL", "NIL")
+    }
+
+    /// [`Parser::nstring`] with the common case, a plain quoted string, in the caller: for
+    /// rules that read several in a row, so that the scan's constants stay in registers
+    /// across them and the string is written where it belongs.
+    #[inline(always)]
+    pub(crate) fn nstring_inline(&mut self) -> PResult<NString<'a>> {
+        match self.quoted_plain() {
+            Some(quoted) => Ok(NString(Some(IString::Quoted(quoted)))),
+            None => self.nstring(),
+        }
     }
 
     /// `nstring = string / nil`

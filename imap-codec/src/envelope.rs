@@ -106,13 +106,15 @@ impl<'a> Parser<'a> {
     /// `address` (an empty one), so that the list it belongs to gets it without a move.
     fn address_into(&mut self, address: &mut Address<'a>) -> PResult<()> {
         self.expect(b'(', "\"(\"")?;
-        address.name = self.nstring()?;
+        // The strings of an address are read in the caller (see `nstring_inline`), but the
+        // source route, which is almost always NIL.
+        address.name = self.nstring_inline()?;
         self.sp()?;
         address.adl = self.nstring()?;
         self.sp()?;
-        address.mailbox = self.nstring()?;
+        address.mailbox = self.nstring_inline()?;
         self.sp()?;
-        address.host = self.nstring()?;
+        address.host = self.nstring_inline()?;
         self.expect(b')', "\")\"")
     }
 }
