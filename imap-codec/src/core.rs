@@ -324,7 +324,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let len = plain_quoted_end(bytes.get(at + 1..)?)?;
-        let s = checked.get(at + 1..at + 1 + len)?;
+        let (s, _) = checked.split_at_checked(at + 1)?.1.split_at_checked(len)?;
         self.pos += len + 2;
         Some(Quoted::unvalidated(s))
     }
