@@ -194,7 +194,12 @@ impl<'a> Parser<'a> {
     #[inline(always)]
     pub(crate) fn utf8_checked(&self, start: usize, end: usize) -> Option<&'a str> {
         let from = start.checked_sub(self.utf8_start)?;
-        self.utf8.get(from..end - self.utf8_start)
+        let (s, _) = self
+            .utf8
+            .split_at_checked(from)?
+            .1
+            .split_at_checked(end.checked_sub(start)?)?;
+        Some(s)
     }
 
     /// The slow path of [`Parser::utf8`]: checks a new stretch that starts at `start`.
