@@ -120,6 +120,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let rest = &self.input[start..];
         // The common case: a number of at most seven digits, whose end is in the first word.
+        let mut scanned = 0;
         if let Some(word) = rest.first_chunk::<8>() {
             let word = u64::from_le_bytes(*word);
             let not_digit = chars::non_digits(word);
@@ -131,9 +132,11 @@ impl<'a> Parser<'a> {
                 self.pos += n;
                 return Ok(u64::from(short_number(word, n)));
             }
+            scanned = 8;
         }
-        // Like `take_while1(is_digit, ..)`, a word at a time (see `chars::digit_run`).
-        let n = chars::digit_run(rest);
+        // Like `take_while1(is_digit, ..)`, a word at a time (see `chars::digit_run`), after
+        // the eight digits already seen.
+        let n = scanned + chars::digit_run(&rest[scanned..]);
         if n == rest.len() {
             return Err(Error::Incomplete);
         }
@@ -306,10 +309,7 @@ impl<'a> Parser<'a> {
 
     /// `string = quoted / literal`
     pub(crate) fn string(&mut self) -> PResult<IString<'a>> {
-        match self.quoted_plain() {
-            Some(quoted) => Ok(IString::Quoted(quoted)),
-            None => self.string_any(),
-        }
+        self.string_inline()
     }
 
     /// The common case of `string`: a quoted string without escapes, inside the stretch of
@@ -366,18 +366,31 @@ impl<'a> Parser<'a> {
     pub(crate) fn nstring_inline(&mut self) -> PResult<NString<'a>> {
         match self.quoted_plain() {
             Some(quoted) => Ok(NString(Some(IString::Quoted(quoted)))),
-            None => self.nstring(),
+            None => self.nstring_not_plain(),
         }
     }
 
     /// `nstring = string / nil`
     pub(crate) fn nstring(&mut self) -> PResult<NString<'a>> {
+        self.nil_or(Parser::string)
+    }
+
+    /// [`Parser::nstring`] where the input is no plain quoted string (the short path has
+    /// looked): `NIL`, or a string of another form, which is not scanned for the short path
+    /// again.
+    fn nstring_not_plain(&mut self) -> PResult<NString<'a>> {
+        self.nil_or(Parser::string_any)
+    }
+
+    /// `string / nil`, with the string read by `string`.
+    #[inline(always)]
+    fn nil_or(&mut self, string: fn(&mut Self) -> PResult<IString<'a>>) -> PResult<NString<'a>> {
         match self.peek()? {
             b'N' | b'n' => {
                 self.nil()?;
                 Ok(NString(None))
             }
-            _ => Ok(NString(Some(self.string()?))),
+            _ => Ok(NString(Some(string(self)?))),
         }
     }
 
