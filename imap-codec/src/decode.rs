@@ -386,16 +386,26 @@ impl<'a> Parser<'a> {
     /// [`is_astring_byte`]; the tests check them).
     #[inline(always)]
     pub(crate) fn take_token(&mut self, class: fn(u8) -> bool) -> PResult<&'a [u8]> {
+        self.scan_token(token_ends, class)
+    }
+
+    /// The bytes of `class` from the current position, found eight at a time: `ends` flags
+    /// the first byte of a word that may end the token (every byte outside `class`, and maybe
+    /// some inside), only that byte is looked up in `class`, and the scan goes on past it if it
+    /// belongs to the token after all. The bytes after the last whole word are tested one by
+    /// one.
+    #[inline(always)]
+    fn scan_token(&mut self, ends: fn(u64) -> u64, class: fn(u8) -> bool) -> PResult<&'a [u8]> {
         let start = self.pos;
         let rest = &self.input[start..];
         let mut n = 0;
         while let Some(word) = rest.get(n..).and_then(<[u8]>::first_chunk::<8>) {
-            let ends = token_ends(u64::from_le_bytes(*word));
-            if ends == 0 {
+            let flags = ends(u64::from_le_bytes(*word));
+            if flags == 0 {
                 n += 8;
                 continue;
             }
-            n += (ends.trailing_zeros() / 8) as usize;
+            n += (flags.trailing_zeros() / 8) as usize;
             if !class(rest[n]) {
                 self.pos += n;
                 return Ok(&rest[..n]);
@@ -445,28 +455,8 @@ impl<'a> Parser<'a> {
     /// byte no keyword has matches none.
     #[inline(always)]
     pub(crate) fn keyword_token(&mut self) -> PResult<&'a [u8]> {
-        let start = self.pos;
-        let rest = &self.input[start..];
-        let mut n = 0;
-        while let Some(word) = rest.get(n..).and_then(<[u8]>::first_chunk::<8>) {
-            let ends = crate::keyword::keyword_ends(u64::from_le_bytes(*word));
-            if ends != 0 {
-                n += (ends.trailing_zeros() / 8) as usize;
-                self.pos += n;
-                return Ok(&rest[..n]);
-            }
-            n += 8;
-        }
-        match rest[n..]
-            .iter()
-            .position(|&b| crate::keyword::ends_keyword(b))
-        {
-            Some(k) => {
-                self.pos += n + k;
-                Ok(&rest[..n + k])
-            }
-            None => Err(Error::Incomplete),
-        }
+        use crate::keyword::{ends_keyword, keyword_ends};
+        self.scan_token(keyword_ends, |b| !ends_keyword(b))
     }
 
     /// Bytes that the caller has checked to be ASCII, as `&str`.
