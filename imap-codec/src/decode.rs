@@ -505,13 +505,17 @@ impl<'a> Parser<'a> {
         if allow_empty && self.eat(b')')? {
             return Ok(L::from(Vec::new()));
         }
-        self.list_tail(capacity, &mut item, |p| {
-            if p.eat(b')')? {
-                return Ok(false);
-            }
-            p.expect(b' ', "SP or \")\"")?;
-            Ok(true)
-        })
+        self.list_tail(capacity, &mut item, Parser::paren_list_more)
+    }
+
+    /// What follows an element of a parenthesized list: `)`, which ends it (`false`), or a
+    /// space before the next element (`true`); both consumed.
+    pub(crate) fn paren_list_more(&mut self) -> PResult<bool> {
+        if self.eat(b')')? {
+            return Ok(false);
+        }
+        self.expect(b' ', "SP or \")\"")?;
+        Ok(true)
     }
 
     /// The items of a list whose first item is next: `more` consumes what ends the list or

@@ -15,7 +15,7 @@ use imap_types::{
 use crate::{
     decode::{Error, PResult, Parser, is_digit},
     encode::{Encode, Encoder},
-    keyword::{key, pack},
+    keyword::key,
 };
 
 /// Whether the item name `name` is `word` (keywords are case-insensitive).
@@ -59,22 +59,17 @@ impl<'a> Parser<'a> {
             let mut list = Vec::with_capacity(8);
             loop {
                 self.fetch_att_into(&mut list)?;
-                match self.peek()? {
-                    b' ' => self.pos += 1,
-                    b')' => {
-                        self.pos += 1;
-                        return Ok(FetchItems::List(Vec1::unvalidated(list)));
-                    }
-                    _ => return Err(self.fail("SP or \")\"")),
+                if !self.paren_list_more()? {
+                    return Ok(FetchItems::List(Vec1::unvalidated(list)));
                 }
             }
         }
         let start = self.pos;
-        let name = self.keyword_token()?;
+        let (_, name) = self.packed_keyword_token()?;
         const ALL: u128 = key(b"all");
         const FAST: u128 = key(b"fast");
         const FULL: u128 = key(b"full");
-        let r#macro = match pack(name) {
+        let r#macro = match name {
             ALL => Macro::All,
             FAST => Macro::Fast,
             FULL => Macro::Full,
@@ -95,7 +90,7 @@ impl<'a> Parser<'a> {
     #[cfg(test)]
     pub(crate) fn fetch_att(&mut self) -> PResult<FetchAttribute<'a>> {
         let start = self.pos;
-        let name = self.keyword_token()?;
+        let (_, name) = self.packed_keyword_token()?;
         self.fetch_att_named(start, name)
     }
 
@@ -111,9 +106,8 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// The rest of a `fetch-att` whose name (at `start`) has been read.
-    fn fetch_att_named(&mut self, start: usize, name: &[u8]) -> PResult<FetchAttribute<'a>> {
-        let packed = pack(name);
+    /// The rest of a `fetch-att` whose name (at `start`, packed as `packed`) has been read.
+    fn fetch_att_named(&mut self, start: usize, packed: u128) -> PResult<FetchAttribute<'a>> {
         match self.fetch_att_plain(packed)? {
             Some(att) => Ok(att),
             None => self.fetch_att_arguments(start, packed),
