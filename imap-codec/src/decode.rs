@@ -334,20 +334,11 @@ impl<'a> Parser<'a> {
     /// Consumes a case-insensitive keyword, or fails with `expected` at the first byte that
     /// differs (`Incomplete` if the input ends inside it).
     pub(crate) fn keyword(&mut self, word: &'static [u8], expected: &'static str) -> PResult<()> {
-        for (i, &w) in word.iter().enumerate() {
-            match self.input.get(self.pos + i) {
-                None => return Err(Error::Incomplete),
-                Some(&b) if folded_eq(b, w) => {}
-                Some(_) => {
-                    return Err(Error::Failed {
-                        offset: self.pos,
-                        expected,
-                    });
-                }
-            }
+        if self.eat_keyword(word)? {
+            Ok(())
+        } else {
+            Err(self.fail(expected))
         }
-        self.pos += word.len();
-        Ok(())
     }
 
     /// Consumes the keyword if the input starts with it (any case); whether it did.
