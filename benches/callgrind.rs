@@ -2,10 +2,14 @@
 //! encodes) one corpus with one library a given number of times, and nothing else.
 //!
 //! ```text
-//! callgrind <kind> <library> <iterations> [decode|encode|encode-fragments]
+//! callgrind <kind>[/accepted-by-all] <library> <iterations> [decode|encode|encode-fragments]
 //!   kind:      header_heavy | literal_heavy | commands | session
 //!   library:   ours | peer | imap-proto (imap-proto decodes only)
 //! ```
+//!
+//! With `/accepted-by-all` after the kind, the corpus is cut down to the messages that every
+//! library decoding that kind accepts (the inputs of criterion's `accepted-by-all` groups),
+//! for like-for-like counts; the cut is made in the run with 0 iterations too.
 //!
 //! Run under valgrind once with 0 iterations (generation only) and once with N; the
 //! difference of the two instruction totals divided by N times the number of messages is
@@ -22,7 +26,9 @@ mod common;
 
 use std::{hint::black_box, process::ExitCode};
 
-use common::{Corpus, EncodeAgain, Kind, Library, decode_ours, decode_peer, decode_timed};
+use common::{
+    Acceptance, Corpus, EncodeAgain, Kind, Library, decode_ours, decode_peer, decode_timed,
+};
 use imap_suite::traffic::Side;
 
 /// What the measured loop does with each message.
@@ -100,8 +106,25 @@ fn run_encode(corpus: &Corpus, library: Library, iterations: u32, fragments: boo
     }
 }
 
-const USAGE: &str =
-    "usage: callgrind <kind> <library> <iterations> [decode|encode|encode-fragments]";
+const USAGE: &str = "usage: callgrind <kind>[/accepted-by-all] <library> <iterations> \
+                     [decode|encode|encode-fragments]";
+
+/// The suffix of a kind that restricts its corpus to the inputs every library accepts.
+const ACCEPTED_BY_ALL: &str = "/accepted-by-all";
+
+/// The corpus of `kind`, restricted to the inputs every library accepts if `accepted_by_all`.
+fn corpus(kind: Kind, accepted_by_all: bool) -> Corpus {
+    let corpus = Corpus::new(kind);
+    if !accepted_by_all {
+        return corpus;
+    }
+    let acceptances: Vec<Acceptance> = Library::ALL
+        .into_iter()
+        .filter(|l| l.decodes(kind))
+        .map(|l| Acceptance::check(l, &corpus))
+        .collect();
+    corpus.subset(&common::accepted_by_all(&acceptances))
+}
 
 fn main() -> ExitCode {
     // `cargo bench` passes `--bench`; flags are not ours.
@@ -133,6 +156,10 @@ fn main() -> ExitCode {
                 Some("encode-fragments") => Some(Op::EncodeFragments),
                 Some(_) => None,
             };
+            let (kind, accepted_by_all) = match kind.strip_suffix(ACCEPTED_BY_ALL) {
+                Some(kind) => (kind, true),
+                None => (kind.as_str(), false),
+            };
             let (Some(kind), Some(library), Ok(iterations), Some(op)) = (
                 Kind::from_name(kind),
                 Library::from_name(library),
@@ -150,15 +177,16 @@ fn main() -> ExitCode {
                 eprintln!("{} has no encoder", library.name());
                 return ExitCode::FAILURE;
             }
-            let corpus = Corpus::new(kind);
+            let corpus = corpus(kind, accepted_by_all);
             let rejected = match op {
                 Op::Decode => run(&corpus, library, iterations),
                 Op::Encode => run_encode(&corpus, library, iterations, false),
                 Op::EncodeFragments => run_encode(&corpus, library, iterations, true),
             };
             println!(
-                "kind={} library={} op={} iterations={iterations} messages={} bytes={} rejected={rejected}",
+                "kind={}{} library={} op={} iterations={iterations} messages={} bytes={} rejected={rejected}",
                 kind.name(),
+                if accepted_by_all { ACCEPTED_BY_ALL } else { "" },
                 library.name(),
                 match op {
                     Op::Decode => "decode",

@@ -11,6 +11,9 @@
 #                     `encode(..).dump()` (peer) of values decoded once before the loop, also in
 #                     the run with 0 iterations; encode-fragments counts encoding to fragments
 #                     and consuming them; imap-proto has no encoder and is skipped
+#   SUBSET=accepted-by-all
+#                     count on the inputs every library decoding the kind accepts (the
+#                     like-for-like figure when a library rejects some inputs)
 #   EXE=path          use this callgrind binary instead of building it with `cargo bench`
 #
 # Each (kind, library) runs twice under callgrind: with 0 iterations (corpus generation
@@ -23,6 +26,7 @@ OP=${OP:-decode}
 KINDS=${KINDS:-"header_heavy literal_heavy commands session"}
 LIBRARIES=${LIBRARIES:-"ours peer imap-proto"}
 OUT=${OUT:-$(mktemp -d)}
+SUFFIX=${SUBSET:+/$SUBSET}
 
 if [ -z "${EXE:-}" ]; then
     EXE=$(cargo bench --bench callgrind --no-run --message-format=json 2>/dev/null \
@@ -32,12 +36,12 @@ fi
 
 # The instruction total of one run: callgrind writes it on the `summary:` (or `totals:`) line.
 instructions() {
-    valgrind --tool=callgrind --callgrind-out-file="$1" "$EXE" "$2" "$3" "$4" "$OP" >"$1.stdout" 2>"$1.stderr"
+    valgrind --tool=callgrind --callgrind-out-file="$1" "$EXE" "$2$SUFFIX" "$3" "$4" "$OP" >"$1.stdout" 2>"$1.stderr"
     awk '/^(summary|totals):/ { print $2; exit }' "$1"
 }
 
 echo "OP=$OP"
-printf '%-14s %-27s %8s %10s %12s %14s %10s\n' kind library messages bytes rejected instr/message instr/byte
+printf '%-30s %-27s %8s %10s %12s %14s %10s\n' kind library messages bytes rejected instr/message instr/byte
 for kind in $KINDS; do
     for library in $LIBRARIES; do
         if [ "$library" = imap-proto ] && { [ "$kind" = commands ] || [ "$kind" = session ]; }; then
@@ -48,15 +52,15 @@ for kind in $KINDS; do
         fi
         base=$(instructions "$OUT/$kind.$library.0" "$kind" "$library" 0)
         total=$(instructions "$OUT/$kind.$library.$ITERATIONS" "$kind" "$library" "$ITERATIONS")
-        line=$(cat "$OUT/$kind.$library.$ITERATIONS.stdout")
+        line=$(grep '^kind=' "$OUT/$kind.$library.$ITERATIONS.stdout")
         messages=$(echo "$line" | sed 's/.*messages=\([0-9]*\).*/\1/')
         bytes=$(echo "$line" | sed 's/.*bytes=\([0-9]*\).*/\1/')
         rejected=$(echo "$line" | sed 's/.*rejected=\([0-9]*\).*/\1/')
         name=$(echo "$line" | sed 's/.*library=\([^ ]*\).*/\1/')
-        awk -v k="$kind" -v l="$name" -v m="$messages" -v b="$bytes" -v r="$rejected" \
+        awk -v k="$kind$SUFFIX" -v l="$name" -v m="$messages" -v b="$bytes" -v r="$rejected" \
             -v base="$base" -v total="$total" -v n="$ITERATIONS" 'BEGIN {
                 d = total - base
-                printf "%-14s %-27s %8d %10d %12d %14.0f %10.1f\n", k, l, m, b, r, d / (n * m), d / (n * b)
+                printf "%-30s %-27s %8d %10d %12d %14.0f %10.1f\n", k, l, m, b, r, d / (n * m), d / (n * b)
             }'
     done
 done

@@ -119,11 +119,7 @@ fn compare(c: &mut Criterion) {
 
         if acceptances.iter().any(|a| !a.all_accepted()) {
             // The inputs every library accepts, for an apples-to-apples figure.
-            let mut common_inputs = acceptances[0].accepted();
-            for a in &acceptances[1..] {
-                let accepted = a.accepted();
-                common_inputs.retain(|i| accepted.binary_search(i).is_ok());
-            }
+            let common_inputs = common::accepted_by_all(acceptances);
             if common_inputs.is_empty() {
                 println!(
                     "!! compare-decode/{kind}/accepted-by-all: SKIPPED, no input is accepted by every library"

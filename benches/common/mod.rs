@@ -483,6 +483,20 @@ pub fn check_all(corpus: &Corpus) -> Vec<Acceptance> {
         .collect()
 }
 
+/// The indices of the messages that every one of `acceptances` (outcomes on one corpus)
+/// accepts: the inputs of the like-for-like figures.
+pub fn accepted_by_all(acceptances: &[Acceptance]) -> Vec<usize> {
+    let Some((first, rest)) = acceptances.split_first() else {
+        return Vec::new();
+    };
+    let mut common = first.accepted();
+    for a in rest {
+        let accepted = a.accepted();
+        common.retain(|i| accepted.binary_search(i).is_ok());
+    }
+    common
+}
+
 /// How many accepted messages encode back to exactly their input bytes, for ours and the
 /// peer (informative: the comparison encodes whatever each library decoded).
 pub fn print_fidelity(corpus: &Corpus) {
