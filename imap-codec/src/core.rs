@@ -916,6 +916,31 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn utf8_stretches_cut_no_string_and_no_character() {
+        // Strings of two-byte characters across the ends of the first stretches (256 and
+        // 256 + 2048 bytes), at every alignment: each reads back whole, and a bad byte far in
+        // is reported exactly where it is.
+        let strings: Vec<alloc::string::String> = (0..120)
+            .map(|i| "\u{e9}".repeat(i % 23) + &"x".repeat(i % 2))
+            .collect();
+        let mut input = Vec::new();
+        for s in &strings {
+            input.push(b'"');
+            input.extend_from_slice(s.as_bytes());
+            input.extend_from_slice(b"\" ");
+        }
+        let bad = input.len() + 3;
+        input.extend_from_slice(b"\"ab\xc3(\" ");
+        assert!(bad > 256 + 2048);
+        let mut p = Parser::new(&input, &DecodeOptions::default());
+        for s in &strings {
+            assert_eq!(p.quoted().unwrap().as_str(), s);
+            p.sp().unwrap();
+        }
+        assert_eq!(p.quoted(), Err(failed(bad, "UTF-8")));
+    }
+
+    #[test]
     fn literal_rules() {
         let (lit, rest) = run(b"{3}\r\nabc)", Parser::literal).unwrap();
         assert_eq!(
