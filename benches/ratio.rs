@@ -1,0 +1,203 @@
+//! Paired timing: how many times faster ours is than each peer on the same inputs, measured
+//! in short alternating rounds.
+//!
+//! `compare` (criterion) times one library for seconds, then the next; on a shared machine
+//! the load changes in between, and a ratio taken from one run differs from the next one's by
+//! 10 to 40 %. Here every round times ours and then the peer (or the peer and then ours: the
+//! order alternates) over the whole corpus, a few milliseconds each, so that a change of
+//! load weighs on both sides of a ratio alike. The figure is the median of the rounds'
+//! ratios (the peer's time over ours), with the quartiles.
+//!
+//! ```text
+//! cargo bench --bench ratio             # every comparison, 3 seconds each
+//! cargo bench --bench ratio -- 10       # 10 seconds each
+//! ```
+//!
+//! Decoding is compared on the inputs that both libraries of a pair accept (for imap-proto
+//! and header-heavy responses, the 159 of the 200 it parses); encoding on the values each
+//! library decoded itself, as in `compare`.
+
+mod common;
+
+use std::{
+    hint::black_box,
+    time::{Duration, Instant},
+};
+
+use common::{Acceptance, Corpus, EncodeAgain, Library, decode_ours, decode_peer, decode_timed};
+use imap_suite::traffic::Side;
+
+/// The seconds each comparison runs when none are given.
+const DEFAULT_SECONDS: f64 = 3.0;
+
+/// The least time one side of a round takes: the corpus is run as many times as that needs.
+const MIN_SIDE: Duration = Duration::from_millis(2);
+
+/// The fewest rounds of a comparison, however long they take.
+const MIN_ROUNDS: usize = 11;
+
+/// The outcome of one comparison.
+struct Paired {
+    rounds: usize,
+    /// Our median time of one pass over the corpus.
+    ours: Duration,
+    /// The peer's median time of one pass.
+    peer: Duration,
+    /// The first quartile, the median and the third quartile of the rounds' ratios.
+    ratio: [f64; 3],
+}
+
+/// Times `ours` and `peer` (each one pass over a corpus) in alternating rounds for `budget`.
+fn paired(budget: Duration, mut ours: impl FnMut(), mut peer: impl FnMut()) -> Paired {
+    // Warm up both, and find how many passes make a side of a round long enough.
+    let mut passes = 1u32;
+    loop {
+        let start = Instant::now();
+        for _ in 0..passes {
+            ours();
+            peer();
+        }
+        if start.elapsed() >= MIN_SIDE || passes >= 1 << 20 {
+            break;
+        }
+        passes *= 2;
+    }
+    let time = |f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        for _ in 0..passes {
+            f();
+        }
+        start.elapsed() / passes
+    };
+    let mut samples: Vec<(Duration, Duration)> = Vec::new();
+    let start = Instant::now();
+    while samples.len() < MIN_ROUNDS || start.elapsed() < budget {
+        let sample = if samples.len().is_multiple_of(2) {
+            let o = time(&mut ours);
+            (o, time(&mut peer))
+        } else {
+            let p = time(&mut peer);
+            (time(&mut ours), p)
+        };
+        samples.push(sample);
+    }
+    let mut ratios: Vec<f64> = samples
+        .iter()
+        .map(|(o, p)| p.as_secs_f64() / o.as_secs_f64().max(1e-12))
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    let mut ours_times: Vec<Duration> = samples.iter().map(|s| s.0).collect();
+    let mut peer_times: Vec<Duration> = samples.iter().map(|s| s.1).collect();
+    ours_times.sort();
+    peer_times.sort();
+    let at = |q: usize| ratios[(ratios.len() - 1) * q / 4];
+    Paired {
+        rounds: samples.len(),
+        ours: ours_times[ours_times.len() / 2],
+        peer: peer_times[peer_times.len() / 2],
+        ratio: [at(1), at(2), at(3)],
+    }
+}
+
+/// Prints one row of the table.
+fn row(what: &str, peer: Library, paired: &Paired) {
+    println!(
+        "{what:<40} {:<26} {:>6} {:>12.1?} {:>12.1?} {:>7.2}x  [{:.2}x, {:.2}x]",
+        peer.name(),
+        paired.rounds,
+        paired.ours,
+        paired.peer,
+        paired.ratio[1],
+        paired.ratio[0],
+        paired.ratio[2],
+    );
+}
+
+/// One pass of `library` decoding every message of `corpus`.
+fn decode_pass(library: Library, corpus: &Corpus) {
+    for (side, message) in &corpus.messages {
+        decode_timed(library, *side, black_box(message));
+    }
+}
+
+/// Every value that `decode` gives for the messages of `corpus`.
+fn values<'c, T>(corpus: &'c Corpus, decode: fn(Side, &'c [u8]) -> Result<T, String>) -> Vec<T> {
+    corpus
+        .messages
+        .iter()
+        .filter_map(|(side, m)| decode(*side, m).ok())
+        .collect()
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; flags are not ours.
+    let seconds = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(|a| {
+            a.parse::<f64>()
+                .expect("usage: ratio [seconds per comparison]")
+        })
+        .unwrap_or(DEFAULT_SECONDS);
+    let budget = Duration::from_secs_f64(seconds);
+    let corpora = Corpus::all();
+    common::print_corpora(&corpora);
+    println!(
+        "Paired rounds, {seconds} s a comparison; times are one pass over the inputs (medians); \
+         ratio = the peer's time / ours: median [first quartile, third quartile]"
+    );
+    println!(
+        "{:<40} {:<26} {:>6} {:>12} {:>12} {:>8}",
+        "comparison", "peer", "rounds", "ours", "peer", "ratio"
+    );
+    for corpus in &corpora {
+        let kind = corpus.kind.name();
+        for peer in [Library::Peer, Library::ImapProto] {
+            if !peer.decodes(corpus.kind) {
+                continue;
+            }
+            let pair = [
+                Acceptance::check(Library::Ours, corpus),
+                Acceptance::check(peer, corpus),
+            ];
+            let inputs = corpus.subset(&common::accepted_by_all(&pair));
+            let what = if pair.iter().all(Acceptance::all_accepted) {
+                format!("decode {kind}")
+            } else {
+                format!("decode {kind} ({} accepted by both)", inputs.messages.len())
+            };
+            let result = paired(
+                budget,
+                || decode_pass(Library::Ours, &inputs),
+                || decode_pass(peer, &inputs),
+            );
+            row(&what, peer, &result);
+        }
+        let ours_values = values(corpus, decode_ours);
+        let peer_values = values(corpus, decode_peer);
+        let encode = paired(
+            budget,
+            || ours_values.iter().for_each(|v| drop(black_box(v.encode()))),
+            || peer_values.iter().for_each(|v| drop(black_box(v.encode()))),
+        );
+        row(&format!("encode {kind} to bytes"), Library::Peer, &encode);
+        let fragments = paired(
+            budget,
+            || {
+                ours_values.iter().for_each(|v| {
+                    black_box(v.encode_fragments());
+                })
+            },
+            || {
+                peer_values.iter().for_each(|v| {
+                    black_box(v.encode_fragments());
+                })
+            },
+        );
+        row(
+            &format!("encode {kind} to fragments"),
+            Library::Peer,
+            &fragments,
+        );
+    }
+}
