@@ -9,8 +9,9 @@
 //! ratios (the peer's time over ours), with the quartiles.
 //!
 //! ```text
-//! cargo bench --bench ratio             # every comparison, 3 seconds each
-//! cargo bench --bench ratio -- 10       # 10 seconds each
+//! cargo bench --bench ratio                     # every comparison, 3 seconds each
+//! cargo bench --bench ratio -- 10               # 10 seconds each
+//! cargo bench --bench ratio -- 10 "decode com"  # the comparisons whose name holds this
 //! ```
 //!
 //! Decoding is compared on the inputs that both libraries of a pair accept (for imap-proto
@@ -26,6 +27,8 @@ use std::{
 
 use common::{Acceptance, Corpus, EncodeAgain, Library, decode_ours, decode_peer, decode_timed};
 use imap_suite::traffic::Side;
+
+const USAGE: &str = "usage: ratio [seconds per comparison [filter]]";
 
 /// The seconds each comparison runs when none are given.
 const DEFAULT_SECONDS: f64 = 3.0;
@@ -131,14 +134,15 @@ fn values<'c, T>(corpus: &'c Corpus, decode: fn(Side, &'c [u8]) -> Result<T, Str
 
 fn main() {
     // `cargo bench` passes `--bench`; flags are not ours.
-    let seconds = std::env::args()
+    let args: Vec<String> = std::env::args()
         .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map(|a| {
-            a.parse::<f64>()
-                .expect("usage: ratio [seconds per comparison]")
-        })
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let seconds = args
+        .first()
+        .map(|a| a.parse::<f64>().expect(USAGE))
         .unwrap_or(DEFAULT_SECONDS);
+    let filter = args.get(1).map_or("", String::as_str);
     let budget = Duration::from_secs_f64(seconds);
     let corpora = Corpus::all();
     common::print_corpora(&corpora);
@@ -166,38 +170,45 @@ fn main() {
             } else {
                 format!("decode {kind} ({} accepted by both)", inputs.messages.len())
             };
-            let result = paired(
-                budget,
-                || decode_pass(Library::Ours, &inputs),
-                || decode_pass(peer, &inputs),
-            );
-            row(&what, peer, &result);
+            if what.contains(filter) {
+                let result = paired(
+                    budget,
+                    || decode_pass(Library::Ours, &inputs),
+                    || decode_pass(peer, &inputs),
+                );
+                row(&what, peer, &result);
+            }
+        }
+        let bytes = format!("encode {kind} to bytes");
+        let fragments = format!("encode {kind} to fragments");
+        if !bytes.contains(filter) && !fragments.contains(filter) {
+            continue;
         }
         let ours_values = values(corpus, decode_ours);
         let peer_values = values(corpus, decode_peer);
-        let encode = paired(
-            budget,
-            || ours_values.iter().for_each(|v| drop(black_box(v.encode()))),
-            || peer_values.iter().for_each(|v| drop(black_box(v.encode()))),
-        );
-        row(&format!("encode {kind} to bytes"), Library::Peer, &encode);
-        let fragments = paired(
-            budget,
-            || {
-                ours_values.iter().for_each(|v| {
-                    black_box(v.encode_fragments());
-                })
-            },
-            || {
-                peer_values.iter().for_each(|v| {
-                    black_box(v.encode_fragments());
-                })
-            },
-        );
-        row(
-            &format!("encode {kind} to fragments"),
-            Library::Peer,
-            &fragments,
-        );
+        if bytes.contains(filter) {
+            let result = paired(
+                budget,
+                || ours_values.iter().for_each(|v| drop(black_box(v.encode()))),
+                || peer_values.iter().for_each(|v| drop(black_box(v.encode()))),
+            );
+            row(&bytes, Library::Peer, &result);
+        }
+        if fragments.contains(filter) {
+            let result = paired(
+                budget,
+                || {
+                    ours_values.iter().for_each(|v| {
+                        black_box(v.encode_fragments());
+                    })
+                },
+                || {
+                    peer_values.iter().for_each(|v| {
+                        black_box(v.encode_fragments());
+                    })
+                },
+            );
+            row(&fragments, Library::Peer, &result);
+        }
     }
 }
