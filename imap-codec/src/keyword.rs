@@ -8,7 +8,7 @@
 //! control character (0x0b to 0x1d), which no token or atom holds. Bytes past the word are 0,
 //! which no folded byte is, so words of different lengths never pack alike.
 
-use crate::decode::{ONES, PResult, Parser, bytes_below};
+use crate::decode::{Error, ONES, PResult, Parser, bytes_below};
 
 /// The longest word that packs.
 const MAX: usize = 16;
@@ -37,30 +37,41 @@ impl<'a> Parser<'a> {
     /// A keyword token (see [`Parser::keyword_token`]) and its packing ([`pack`]).
     ///
     /// The common case, a token that ends within the first sixteen bytes of the input, is
-    /// scanned and packed from the same one or two words, with no branch on its length.
+    /// scanned and packed from the same one or two words, with no branch on its length. Near
+    /// the end of the input (a command name at the end of a message, say) the words are read
+    /// from a copy of the last bytes with zeros after them: a zero ends a token, and a token
+    /// that ends there ends with the input, so it is incomplete.
     #[inline(always)]
     pub(crate) fn packed_keyword_token(&mut self) -> PResult<(&'a [u8], u128)> {
         let rest = &self.input[self.pos..];
-        if let (Some(first), Some(second)) = (rest.first_chunk::<8>(), rest.get(8..16)) {
-            let first = u64::from_le_bytes(*first);
-            let second = u64::from_le_bytes(second.try_into().unwrap_or_default());
-            let (lo, hi, n) = match keyword_ends(first) {
-                0 => match keyword_ends(second) {
-                    0 => return self.packed_long_keyword_token(),
-                    ends => {
-                        let n = (ends.trailing_zeros() / 8) as usize;
-                        (first | FOLD, (second | FOLD) & low_bytes(n), 8 + n)
-                    }
-                },
+        let mut padded = [0; 16];
+        let words = match rest.first_chunk::<16>() {
+            Some(words) => words,
+            None => {
+                padded[..rest.len()].copy_from_slice(rest);
+                &padded
+            }
+        };
+        let [first, second] = [&words[..8], &words[8..]]
+            .map(|word| u64::from_le_bytes(word.try_into().unwrap_or_default()));
+        let (lo, hi, n) = match keyword_ends(first) {
+            0 => match keyword_ends(second) {
+                0 => return self.packed_long_keyword_token(),
                 ends => {
                     let n = (ends.trailing_zeros() / 8) as usize;
-                    ((first | FOLD) & low_bytes(n), 0, n)
+                    (first | FOLD, (second | FOLD) & low_bytes(n), 8 + n)
                 }
-            };
-            self.pos += n;
-            return Ok((&rest[..n], u128::from(hi) << 64 | u128::from(lo)));
+            },
+            ends => {
+                let n = (ends.trailing_zeros() / 8) as usize;
+                ((first | FOLD) & low_bytes(n), 0, n)
+            }
+        };
+        if n >= rest.len() {
+            return Err(Error::Incomplete);
         }
-        self.packed_long_keyword_token()
+        self.pos += n;
+        Ok((&rest[..n], u128::from(hi) << 64 | u128::from(lo)))
     }
 
     /// [`Parser::packed_keyword_token`] for a token of sixteen bytes or more, or near the end
