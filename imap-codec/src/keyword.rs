@@ -38,22 +38,16 @@ impl<'a> Parser<'a> {
     ///
     /// The common case, a token that ends within the first sixteen bytes of the input, is
     /// scanned and packed from the same one or two words, with no branch on its length. Near
-    /// the end of the input (a command name at the end of a message, say) the words are read
-    /// from a copy of the last bytes with zeros after them: a zero ends a token, and a token
-    /// that ends there ends with the input, so it is incomplete.
+    /// the end of the input (a command name at the end of a message, say) the words hold the
+    /// last bytes with zeros after them ([`load_short`]): a zero ends a token, and a token that
+    /// ends there ends with the input, so it is incomplete.
     #[inline(always)]
     pub(crate) fn packed_keyword_token(&mut self) -> PResult<(&'a [u8], u128)> {
         let rest = &self.input[self.pos..];
-        let mut padded = [0; 16];
-        let words = match rest.first_chunk::<16>() {
-            Some(words) => words,
-            None => {
-                padded[..rest.len()].copy_from_slice(rest);
-                &padded
-            }
+        let (first, second) = match rest.first_chunk::<16>() {
+            Some(words) => (load8(&words[..8]), load8(&words[8..])),
+            None => load_short(rest),
         };
-        let [first, second] = [&words[..8], &words[8..]]
-            .map(|word| u64::from_le_bytes(word.try_into().unwrap_or_default()));
         let (lo, hi, n) = match keyword_ends(first) {
             0 => match keyword_ends(second) {
                 0 => return self.packed_long_keyword_token(),
@@ -100,23 +94,35 @@ pub(crate) fn pack(word: &[u8]) -> u128 {
     if n > MAX {
         return 0;
     }
-    // Little-endian loads of the first and the last bytes, folded as they are loaded; they
-    // overlap for most lengths, and the bytes they share are the same, so or-ing them together
-    // loses nothing. The shifts fill the places past the word with zeros.
-    let (lo, hi) = if n > 8 {
-        (
-            load8(word) | FOLD,
-            (load8(&word[n - 8..]) | FOLD) >> (8 * (16 - n)),
-        )
+    let (lo, hi) = load_short(word);
+    // The fold of the word's bytes only: the places past it stay 0.
+    let fold = (u128::from(FOLD) << 64 | u128::from(FOLD)) & low_bytes_128(n);
+    (u128::from(hi) << 64 | u128::from(lo)) | fold
+}
+
+/// The low `n` bytes of a 128-bit number set (`n` at most 16).
+#[inline(always)]
+fn low_bytes_128(n: usize) -> u128 {
+    u128::MAX.checked_shr(8 * (16 - n) as u32).unwrap_or(0)
+}
+
+/// `bytes` (at most 16) as two little-endian words, the first eight bytes and the next ones,
+/// with zeros past them. They are read with loads of the first and the last bytes, which
+/// overlap for most lengths: the bytes they share are the same, so or-ing them together loses
+/// nothing, and the shifts fill the places past the bytes with zeros.
+#[inline(always)]
+fn load_short(bytes: &[u8]) -> (u64, u64) {
+    let n = bytes.len();
+    if n > 8 {
+        (load8(bytes), load8(&bytes[n - 8..]) >> (8 * (16 - n)))
     } else if n >= 4 {
-        let first = u64::from(load4(word)) | (FOLD >> 32);
-        let last = u64::from(load4(&word[n - 4..])) | (FOLD >> 32);
+        let first = u64::from(load4(bytes));
+        let last = u64::from(load4(&bytes[n - 4..]));
         (first | last << (8 * (n - 4)), 0)
     } else {
-        let bytes = word.iter().rev();
-        (bytes.fold(0, |v, &b| (v << 8) | u64::from(b | 0x20)), 0)
-    };
-    u128::from(hi) << 64 | u128::from(lo)
+        let value = bytes.iter().rev().fold(0, |v, &b| (v << 8) | u64::from(b));
+        (value, 0)
+    }
 }
 
 /// The first 8 bytes of `bytes` (at least 8), little-endian.
