@@ -28,19 +28,22 @@ use std::{
 use common::{Acceptance, Corpus, EncodeAgain, Library, decode_ours, decode_peer, decode_timed};
 use imap_suite::traffic::Side;
 
+/// The command line.
 const USAGE: &str = "usage: ratio [seconds per comparison [filter]]";
 
 /// The seconds each comparison runs when none are given.
 const DEFAULT_SECONDS: f64 = 3.0;
 
-/// The least time one side of a round takes: the corpus is run as many times as that needs.
-const MIN_SIDE: Duration = Duration::from_millis(2);
+/// The least time a round (ours and the peer) takes: each side runs the corpus as many times
+/// as that needs.
+const MIN_ROUND: Duration = Duration::from_millis(2);
 
 /// The fewest rounds of a comparison, however long they take.
 const MIN_ROUNDS: usize = 11;
 
 /// The outcome of one comparison.
 struct Paired {
+    /// The number of rounds.
     rounds: usize,
     /// Our median time of one pass over the corpus.
     ours: Duration,
@@ -52,7 +55,7 @@ struct Paired {
 
 /// Times `ours` and `peer` (each one pass over a corpus) in alternating rounds for `budget`.
 fn paired(budget: Duration, mut ours: impl FnMut(), mut peer: impl FnMut()) -> Paired {
-    // Warm up both, and find how many passes make a side of a round long enough.
+    // Warm up both, and find how many passes make a round long enough.
     let mut passes = 1u32;
     loop {
         let start = Instant::now();
@@ -60,7 +63,7 @@ fn paired(budget: Duration, mut ours: impl FnMut(), mut peer: impl FnMut()) -> P
             ours();
             peer();
         }
-        if start.elapsed() >= MIN_SIDE || passes >= 1 << 20 {
+        if start.elapsed() >= MIN_ROUND || passes >= 1 << 20 {
             break;
         }
         passes *= 2;
