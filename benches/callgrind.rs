@@ -26,9 +26,7 @@ mod common;
 
 use std::{hint::black_box, process::ExitCode};
 
-use common::{
-    Acceptance, Corpus, EncodeAgain, Kind, Library, decode_ours, decode_peer, decode_timed,
-};
+use common::{Corpus, EncodeAgain, Kind, Library, decode_ours, decode_peer, decode_timed};
 use imap_suite::traffic::Side;
 
 /// What the measured loop does with each message.
@@ -77,13 +75,7 @@ fn decode_all<'c, T>(
 /// Encodes every value `iterations` times, to fragments or to bytes.
 fn encode_all<V: EncodeAgain>(values: &[V], iterations: u32, fragments: bool) {
     for _ in 0..iterations {
-        for v in values {
-            if fragments {
-                black_box(black_box(v).encode_fragments());
-            } else {
-                black_box(black_box(v).encode());
-            }
-        }
+        common::encode_pass(values, fragments);
     }
 }
 
@@ -118,12 +110,7 @@ fn corpus(kind: Kind, accepted_by_all: bool) -> Corpus {
     if !accepted_by_all {
         return corpus;
     }
-    let acceptances: Vec<Acceptance> = Library::ALL
-        .into_iter()
-        .filter(|l| l.decodes(kind))
-        .map(|l| Acceptance::check(l, &corpus))
-        .collect();
-    corpus.subset(&common::accepted_by_all(&acceptances))
+    corpus.subset(&common::accepted_by_all(&common::acceptances(&corpus)))
 }
 
 fn main() -> ExitCode {

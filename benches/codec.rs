@@ -6,9 +6,7 @@
 
 mod common;
 
-use std::hint::black_box;
-
-use common::{Acceptance, Corpus, EncodeAgain, Library, OursValue, decode_ours, decode_timed};
+use common::{Acceptance, Corpus, Library, OursValue, decode_ours};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn codec(c: &mut Criterion) {
@@ -21,21 +19,13 @@ fn codec(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("decode/{}", corpus.kind.name()));
         group.throughput(Throughput::Bytes(corpus.bytes()));
         group.bench_function(acceptance.label(), |b| {
-            b.iter(|| {
-                for (side, message) in &corpus.messages {
-                    black_box(decode_timed(Library::Ours, *side, black_box(message)));
-                }
-            })
+            b.iter(|| common::decode_pass(Library::Ours, corpus))
         });
         group.finish();
 
         // Encode what was decoded (all of it, unless our decoder rejects some inputs).
         let accepted = corpus.subset(&acceptance.accepted());
-        let values: Vec<OursValue<'_>> = accepted
-            .messages
-            .iter()
-            .filter_map(|(side, m)| decode_ours(*side, m).ok())
-            .collect();
+        let values: Vec<OursValue<'_>> = common::decode_values(&accepted, decode_ours);
         if values.is_empty() {
             println!(
                 "!! encode/{}: SKIPPED, our decoder accepts none of the {} inputs",
@@ -47,11 +37,7 @@ fn codec(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("encode/{}", corpus.kind.name()));
         group.throughput(Throughput::Bytes(accepted.bytes()));
         group.bench_function(acceptance.label(), |b| {
-            b.iter(|| {
-                for value in &values {
-                    black_box(value.encode());
-                }
-            })
+            b.iter(|| common::encode_pass(&values, false))
         });
         group.finish();
     }

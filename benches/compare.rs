@@ -18,13 +18,10 @@
 
 mod common;
 
-use std::hint::black_box;
-
-use common::{Acceptance, Corpus, EncodeAgain, Library, decode_ours, decode_peer, decode_timed};
+use common::{Acceptance, Corpus, EncodeAgain, Library, decode_ours, decode_peer};
 use criterion::{
     BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
 };
-use imap_suite::traffic::Side;
 
 #[global_allocator]
 static ALLOC: common::CountingAlloc = common::CountingAlloc;
@@ -36,25 +33,7 @@ fn bench_decode(
     library: Library,
     corpus: &Corpus,
 ) {
-    group.bench_function(id, |b| {
-        b.iter(|| {
-            for (side, m) in &corpus.messages {
-                black_box(decode_timed(library, *side, black_box(m)));
-            }
-        })
-    });
-}
-
-/// The values `decode` gives for the messages of `corpus` it accepts.
-fn decode_values<'c, T>(
-    corpus: &'c Corpus,
-    decode: impl Fn(Side, &'c [u8]) -> Result<T, String>,
-) -> Vec<T> {
-    corpus
-        .messages
-        .iter()
-        .filter_map(|(side, m)| decode(*side, m).ok())
-        .collect()
+    group.bench_function(id, |b| b.iter(|| common::decode_pass(library, corpus)));
 }
 
 /// Times encoding every value of `values` to `output` under `id`.
@@ -64,18 +43,8 @@ fn bench_encode<V: EncodeAgain>(
     values: &[V],
     output: Output,
 ) {
-    group.bench_function(id, |b| match output {
-        Output::Bytes => b.iter(|| {
-            for v in values {
-                black_box(v.encode());
-            }
-        }),
-        Output::Fragments => b.iter(|| {
-            for v in values {
-                black_box(v.encode_fragments());
-            }
-        }),
-    });
+    let fragments = matches!(output, Output::Fragments);
+    group.bench_function(id, |b| b.iter(|| common::encode_pass(values, fragments)));
 }
 
 /// The decode group of `corpus` (all given libraries, ids marked by their acceptance).
@@ -186,11 +155,11 @@ fn encode_group(c: &mut Criterion, corpus: &Corpus, acceptances: &[Acceptance], 
         let label = acceptance.label();
         match acceptance.library {
             Library::Ours => {
-                let values = decode_values(&subset, decode_ours);
+                let values = common::decode_values(&subset, decode_ours);
                 bench_encode(&mut group, label, &values, output);
             }
             Library::Peer => {
-                let values = decode_values(&subset, decode_peer);
+                let values = common::decode_values(&subset, decode_peer);
                 bench_encode(&mut group, label, &values, output);
             }
             Library::ImapProto => {}

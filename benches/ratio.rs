@@ -20,13 +20,9 @@
 
 mod common;
 
-use std::{
-    hint::black_box,
-    time::{Duration, Instant},
-};
+use std::time::{Duration, Instant};
 
-use common::{Acceptance, Corpus, EncodeAgain, Library, decode_ours, decode_peer, decode_timed};
-use imap_suite::traffic::Side;
+use common::{Acceptance, Corpus, Library, decode_ours, decode_peer};
 
 /// The command line.
 const USAGE: &str = "usage: ratio [seconds per comparison [filter]]";
@@ -119,22 +115,6 @@ fn row(what: &str, peer: Library, paired: &Paired) {
     );
 }
 
-/// One pass of `library` decoding every message of `corpus`.
-fn decode_pass(library: Library, corpus: &Corpus) {
-    for (side, message) in &corpus.messages {
-        decode_timed(library, *side, black_box(message));
-    }
-}
-
-/// Every value that `decode` gives for the messages of `corpus`.
-fn values<'c, T>(corpus: &'c Corpus, decode: fn(Side, &'c [u8]) -> Result<T, String>) -> Vec<T> {
-    corpus
-        .messages
-        .iter()
-        .filter_map(|(side, m)| decode(*side, m).ok())
-        .collect()
-}
-
 fn main() {
     // `cargo bench` passes `--bench`; flags are not ours.
     let args: Vec<String> = std::env::args()
@@ -176,8 +156,8 @@ fn main() {
             if what.contains(filter) {
                 let result = paired(
                     budget,
-                    || decode_pass(Library::Ours, &inputs),
-                    || decode_pass(peer, &inputs),
+                    || common::decode_pass(Library::Ours, &inputs),
+                    || common::decode_pass(peer, &inputs),
                 );
                 row(&what, peer, &result);
             }
@@ -187,31 +167,17 @@ fn main() {
         if !bytes.contains(filter) && !fragments.contains(filter) {
             continue;
         }
-        let ours_values = values(corpus, decode_ours);
-        let peer_values = values(corpus, decode_peer);
-        if bytes.contains(filter) {
-            let result = paired(
-                budget,
-                || ours_values.iter().for_each(|v| drop(black_box(v.encode()))),
-                || peer_values.iter().for_each(|v| drop(black_box(v.encode()))),
-            );
-            row(&bytes, Library::Peer, &result);
-        }
-        if fragments.contains(filter) {
-            let result = paired(
-                budget,
-                || {
-                    ours_values.iter().for_each(|v| {
-                        black_box(v.encode_fragments());
-                    })
-                },
-                || {
-                    peer_values.iter().for_each(|v| {
-                        black_box(v.encode_fragments());
-                    })
-                },
-            );
-            row(&fragments, Library::Peer, &result);
+        let ours_values = common::decode_values(corpus, decode_ours);
+        let peer_values = common::decode_values(corpus, decode_peer);
+        for (what, fragments) in [(bytes, false), (fragments, true)] {
+            if what.contains(filter) {
+                let result = paired(
+                    budget,
+                    || common::encode_pass(&ours_values, fragments),
+                    || common::encode_pass(&peer_values, fragments),
+                );
+                row(&what, Library::Peer, &result);
+            }
         }
     }
 }

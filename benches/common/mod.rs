@@ -348,6 +348,38 @@ pub fn decode_timed(library: Library, side: Side, message: &[u8]) -> bool {
     }
 }
 
+/// One timed pass of `library` over `corpus`: every message decoded with [`decode_timed`].
+#[inline]
+pub fn decode_pass(library: Library, corpus: &Corpus) {
+    for (side, message) in &corpus.messages {
+        black_box(decode_timed(library, *side, black_box(message)));
+    }
+}
+
+/// One timed pass over `values`: each encoded to bytes, or to fragments that are consumed.
+#[inline]
+pub fn encode_pass<V: EncodeAgain>(values: &[V], fragments: bool) {
+    for v in values {
+        if fragments {
+            black_box(black_box(v).encode_fragments());
+        } else {
+            black_box(black_box(v).encode());
+        }
+    }
+}
+
+/// The values `decode` gives for the messages of `corpus`; the rejected ones are left out.
+pub fn decode_values<'c, T>(
+    corpus: &'c Corpus,
+    decode: impl Fn(Side, &'c [u8]) -> Result<T, String>,
+) -> Vec<T> {
+    corpus
+        .messages
+        .iter()
+        .filter_map(|(side, m)| decode(*side, m).ok())
+        .collect()
+}
+
 /// Decodes `message` with `library`, drops the value, and tells whether it was accepted.
 pub fn decode_with(library: Library, side: Side, message: &[u8]) -> Result<(), String> {
     match library {
@@ -472,14 +504,17 @@ fn ranges(indices: &[usize]) -> String {
 /// Checks every library that decodes `corpus`, prints the rejections, and returns the
 /// outcomes in [`Library::ALL`] order.
 pub fn check_all(corpus: &Corpus) -> Vec<Acceptance> {
+    let acceptances = acceptances(corpus);
+    acceptances.iter().for_each(Acceptance::report);
+    acceptances
+}
+
+/// The outcomes of every library that decodes `corpus`, in [`Library::ALL`] order, unprinted.
+pub fn acceptances(corpus: &Corpus) -> Vec<Acceptance> {
     Library::ALL
         .into_iter()
         .filter(|l| l.decodes(corpus.kind))
-        .map(|l| {
-            let acceptance = Acceptance::check(l, corpus);
-            acceptance.report();
-            acceptance
-        })
+        .map(|l| Acceptance::check(l, corpus))
         .collect()
 }
 

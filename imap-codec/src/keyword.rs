@@ -68,8 +68,8 @@ impl<'a> Parser<'a> {
         Ok((&rest[..n], u128::from(hi) << 64 | u128::from(lo)))
     }
 
-    /// [`Parser::packed_keyword_token`] for a token of sixteen bytes or more, or near the end
-    /// of the input.
+    /// [`Parser::packed_keyword_token`] for a token of sixteen bytes or more (near the end of
+    /// the input, the zeros after the last bytes end every token before that).
     #[inline(never)]
     fn packed_long_keyword_token(&mut self) -> PResult<(&'a [u8], u128)> {
         let token = self.keyword_token()?;
