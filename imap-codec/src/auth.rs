@@ -58,7 +58,7 @@ impl<'a> Decode<'a> for AuthenticateData<'a> {
         input: &'a [u8],
         options: &DecodeOptions,
     ) -> Result<(&'a [u8], Self), DecodeError<'a>> {
-        Parser::new(input, options).finish(Parser::authenticate_data, |_| None)
+        Parser::new(input, options).finish(Parser::authenticate_data)
     }
 }
 
@@ -67,7 +67,7 @@ impl<'a> Decode<'a> for IdleDone {
         input: &'a [u8],
         options: &DecodeOptions,
     ) -> Result<(&'a [u8], Self), DecodeError<'a>> {
-        Parser::new(input, options).finish(Parser::idle_done, |_| None)
+        Parser::new(input, options).finish(Parser::idle_done)
     }
 }
 

@@ -10,7 +10,7 @@ use imap_types::{
     command::{
         AppendData, AppendMessage, Command, CommandBody, ListOption, ListPatterns, StoreFlags,
     },
-    core::{Atom, Parameter, Secret, TaggedExtValue, Vec1, chars},
+    core::{Atom, Parameter, Secret, Tag, TaggedExtValue, Vec1, chars},
     flag::{StoreResponse, StoreType},
 };
 
@@ -24,17 +24,20 @@ use crate::{
 
 impl<'a> Parser<'a> {
     /// `command = tag SP (command-any / command-auth / command-nonauth / command-select) CRLF`
-    pub(crate) fn command(&mut self) -> PResult<Command<'a>> {
-        let tag = self.tag()?;
+    ///
+    /// Read into `command` (a placeholder), which is where the decoder returns it: a command
+    /// is large, and a move of it just after it is built waits for the stores that built it.
+    fn command_into(&mut self, command: &mut Command<'a>) -> PResult<()> {
+        command.tag = self.tag()?;
         self.sp()?;
-        let body = self.command_body()?;
-        self.crlf()?;
-        Ok(Command { tag, body })
+        self.command_body_into(&mut command.body)?;
+        self.crlf()
     }
 
     /// The command name and its arguments: the alternatives of `command-any`, `command-auth`,
-    /// `command-nonauth` and `command-select`, and `idle = "IDLE"`.
-    fn command_body(&mut self) -> PResult<CommandBody<'a>> {
+    /// `command-nonauth` and `command-select`, and `idle = "IDLE"`, read into `body`. The
+    /// rules of the larger commands (`*_into`) write theirs into `body` themselves.
+    fn command_body_into(&mut self, body: &mut CommandBody<'a>) -> PResult<()> {
         const CAPABILITY: u128 = key(b"capability");
         const NOOP: u128 = key(b"noop");
         const LOGOUT: u128 = key(b"logout");
@@ -63,13 +66,13 @@ impl<'a> Parser<'a> {
         const IDLE: u128 = key(b"idle");
         let start = self.pos;
         let (_, name) = self.packed_keyword_token()?;
-        Ok(match name {
+        *body = match name {
             CAPABILITY => CommandBody::Capability,
             NOOP => CommandBody::Noop,
             LOGOUT => CommandBody::Logout,
             STARTTLS => CommandBody::StartTls,
-            AUTHENTICATE => self.authenticate()?,
-            LOGIN => self.login()?,
+            AUTHENTICATE => return self.authenticate_into(body),
+            LOGIN => return self.login_into(body),
             SELECT => {
                 let (mailbox, parameters) = self.select()?;
                 CommandBody::Select {
@@ -94,25 +97,25 @@ impl<'a> Parser<'a> {
             DELETE => CommandBody::Delete {
                 mailbox: self.sp_mailbox()?,
             },
-            RENAME => self.rename()?,
+            RENAME => return self.rename_into(body),
             SUBSCRIBE => CommandBody::Subscribe {
                 mailbox: self.sp_mailbox()?,
             },
             UNSUBSCRIBE => CommandBody::Unsubscribe {
                 mailbox: self.sp_mailbox()?,
             },
-            LIST => self.list()?,
-            LSUB => self.lsub()?,
-            STATUS => self.status()?,
-            APPEND => self.append()?,
+            LIST => return self.list_into(body),
+            LSUB => return self.lsub_into(body),
+            STATUS => return self.status_into(body),
+            APPEND => return self.append_into(body),
             CHECK => CommandBody::Check,
             CLOSE => CommandBody::Close,
             EXPUNGE => CommandBody::Expunge,
-            SEARCH => self.search(false)?,
-            FETCH => self.fetch(false)?,
-            STORE => self.store(false)?,
-            COPY => self.copy(false)?,
-            UID => self.uid()?,
+            SEARCH => return self.search_into(false, body),
+            FETCH => return self.fetch_into(false, body),
+            STORE => return self.store_into(false, body),
+            COPY => return self.copy_into(false, body),
+            UID => return self.uid_into(body),
             IDLE => CommandBody::Idle,
             _ => {
                 // No command known by name: an `x-command`, whose name is an atom.
@@ -126,7 +129,8 @@ impl<'a> Parser<'a> {
                     arguments: self.x_arguments()?,
                 }
             }
-        })
+        };
+        Ok(())
     }
 
     /// `SP mailbox`
@@ -160,7 +164,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `authenticate = "AUTHENTICATE" SP auth-type [SP (base64 / "=")]` (RFC 4959)
-    fn authenticate(&mut self) -> PResult<CommandBody<'a>> {
+    fn authenticate_into(&mut self, body: &mut CommandBody<'a>) -> PResult<()> {
         self.sp()?;
         let mechanism = self.auth_type()?;
         let initial_response = if self.sp_and_more()? {
@@ -169,10 +173,11 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        Ok(CommandBody::Authenticate {
+        *body = CommandBody::Authenticate {
             mechanism,
             initial_response,
-        })
+        };
+        Ok(())
     }
 
     /// `initial-resp = (base64 / "=")`: `=` is an empty response (RFC 4959).
@@ -194,12 +199,13 @@ impl<'a> Parser<'a> {
 
     /// `login = "LOGIN" SP userid SP password`, with `userid = astring` and
     /// `password = astring`
-    fn login(&mut self) -> PResult<CommandBody<'a>> {
+    fn login_into(&mut self, body: &mut CommandBody<'a>) -> PResult<()> {
         self.sp()?;
         let username = self.astring()?;
         self.sp()?;
         let password = Secret::new(self.astring()?);
-        Ok(CommandBody::Login { username, password })
+        *body = CommandBody::Login { username, password };
+        Ok(())
     }
 
     /// `select = "SELECT" SP mailbox [select-params]`, and alike `examine` and
@@ -211,20 +217,21 @@ impl<'a> Parser<'a> {
     }
 
     /// `rename = "RENAME" SP mailbox SP mailbox [rename-params]` (RFC 4466)
-    fn rename(&mut self) -> PResult<CommandBody<'a>> {
+    fn rename_into(&mut self, body: &mut CommandBody<'a>) -> PResult<()> {
         let from = self.sp_mailbox()?;
         let to = self.sp_mailbox()?;
         let parameters = self.parameters()?;
-        Ok(CommandBody::Rename {
+        *body = CommandBody::Rename {
             from,
             to,
             parameters,
-        })
+        };
+        Ok(())
     }
 
     /// `list = "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat
     /// [SP list-return-opts]` (RFC 5258)
-    fn list(&mut self) -> PResult<CommandBody<'a>> {
+    fn list_into(&mut self, body: &mut CommandBody<'a>) -> PResult<()> {
         self.sp()?;
         let selection_options = if self.peek()? == b'(' {
             let options = self.list_options()?;
@@ -242,12 +249,13 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        Ok(CommandBody::List {
+        *body = CommandBody::List {
             selection_options,
             reference,
             patterns,
             return_options,
-        })
+        };
+        Ok(())
     }
 
     /// `list-return-opts = "RETURN" SP "(" [return-option *(SP return-option)] ")"`
@@ -292,35 +300,38 @@ impl<'a> Parser<'a> {
     }
 
     /// `lsub = "LSUB" SP mailbox SP list-mailbox`
-    fn lsub(&mut self) -> PResult<CommandBody<'a>> {
+    fn lsub_into(&mut self, body: &mut CommandBody<'a>) -> PResult<()> {
         let reference = self.sp_mailbox()?;
         self.sp()?;
         let pattern = self.list_mailbox()?;
-        Ok(CommandBody::Lsub { reference, pattern })
+        *body = CommandBody::Lsub { reference, pattern };
+        Ok(())
     }
 
     /// `status = "STATUS" SP mailbox SP "(" status-att *(SP status-att) ")"`
-    fn status(&mut self) -> PResult<CommandBody<'a>> {
+    fn status_into(&mut self, body: &mut CommandBody<'a>) -> PResult<()> {
         let mailbox = self.sp_mailbox()?;
         self.sp()?;
         // Room for every status item of RFC 3501: the list is not grown from empty.
         let items =
             Vec1::unvalidated(self.paren_list_with_capacity(5, false, Parser::status_att)?);
-        Ok(CommandBody::Status { mailbox, items })
+        *body = CommandBody::Status { mailbox, items };
+        Ok(())
     }
 
     /// `append = "APPEND" SP mailbox 1*append-message` (RFC 4466; several messages are
     /// MULTIAPPEND, RFC 3502)
-    fn append(&mut self) -> PResult<CommandBody<'a>> {
+    fn append_into(&mut self, body: &mut CommandBody<'a>) -> PResult<()> {
         let mailbox = self.sp_mailbox()?;
         let mut messages = vec![self.append_message()?];
         while self.sp_and_more()? {
             messages.push(self.append_message()?);
         }
-        Ok(CommandBody::Append {
+        *body = CommandBody::Append {
             mailbox,
             messages: Vec1::unvalidated(messages),
-        })
+        };
+        Ok(())
     }
 
     /// `append-message = append-opts SP append-data`, with
@@ -376,7 +387,7 @@ impl<'a> Parser<'a> {
 
     /// `search = "SEARCH" [search-return-opts] SP search-program` (RFC 4466), with
     /// `search-program = ["CHARSET" SP charset SP] search-key *(SP search-key)`
-    fn search(&mut self, uid: bool) -> PResult<CommandBody<'a>> {
+    fn search_into(&mut self, uid: bool, body: &mut CommandBody<'a>) -> PResult<()> {
         self.sp()?;
         let return_options = if self.eat_keyword(b"RETURN ")? {
             let options = self.search_return_opts()?;
@@ -393,12 +404,13 @@ impl<'a> Parser<'a> {
             None
         };
         let criteria = self.sp_separated(Parser::search_key)?;
-        Ok(CommandBody::Search {
+        *body = CommandBody::Search {
             return_options,
             charset,
             criteria: Vec1::unvalidated(criteria),
             uid,
-        })
+        };
+        Ok(())
     }
 
     /// The list of `search-return-opts = SP "RETURN" SP "(" [search-return-opt
@@ -409,23 +421,24 @@ impl<'a> Parser<'a> {
     }
 
     /// `fetch = "FETCH" SP sequence-set SP fetch-items [fetch-modifiers]` (RFC 4466)
-    fn fetch(&mut self, uid: bool) -> PResult<CommandBody<'a>> {
+    fn fetch_into(&mut self, uid: bool, body: &mut CommandBody<'a>) -> PResult<()> {
         self.sp()?;
         let sequence_set = self.sequence_set()?;
         self.sp()?;
         let items = self.fetch_items()?;
         let modifiers = self.parameters()?;
-        Ok(CommandBody::Fetch {
+        *body = CommandBody::Fetch {
             sequence_set,
             items,
             modifiers,
             uid,
-        })
+        };
+        Ok(())
     }
 
     /// `store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags` (RFC 4466), with
     /// `store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))`
-    fn store(&mut self, uid: bool) -> PResult<CommandBody<'a>> {
+    fn store_into(&mut self, uid: bool, body: &mut CommandBody<'a>) -> PResult<()> {
         self.sp()?;
         let sequence_set = self.sequence_set()?;
         let modifiers = self.parameters()?;
@@ -450,30 +463,32 @@ impl<'a> Parser<'a> {
         } else {
             StoreFlags::Bare(Vec1::unvalidated(self.sp_separated(Parser::flag)?))
         };
-        Ok(CommandBody::Store {
+        *body = CommandBody::Store {
             sequence_set,
             modifiers,
             kind: sign,
             response,
             flags,
             uid,
-        })
+        };
+        Ok(())
     }
 
     /// `copy = "COPY" SP sequence-set SP mailbox`
-    fn copy(&mut self, uid: bool) -> PResult<CommandBody<'a>> {
+    fn copy_into(&mut self, uid: bool, body: &mut CommandBody<'a>) -> PResult<()> {
         self.sp()?;
         let sequence_set = self.sequence_set()?;
         let mailbox = self.sp_mailbox()?;
-        Ok(CommandBody::Copy {
+        *body = CommandBody::Copy {
             sequence_set,
             mailbox,
             uid,
-        })
+        };
+        Ok(())
     }
 
     /// `uid = "UID" SP (copy / fetch / search / store)`
-    fn uid(&mut self) -> PResult<CommandBody<'a>> {
+    fn uid_into(&mut self, body: &mut CommandBody<'a>) -> PResult<()> {
         self.sp()?;
         let start = self.pos;
         let (_, name) = self.packed_keyword_token()?;
@@ -482,10 +497,10 @@ impl<'a> Parser<'a> {
         const SEARCH: u128 = key(b"search");
         const STORE: u128 = key(b"store");
         match name {
-            COPY => self.copy(true),
-            FETCH => self.fetch(true),
-            SEARCH => self.search(true),
-            STORE => self.store(true),
+            COPY => self.copy_into(true, body),
+            FETCH => self.fetch_into(true, body),
+            SEARCH => self.search_into(true, body),
+            STORE => self.store_into(true, body),
             _ => Err(self.fail_at(start, "COPY, FETCH, SEARCH or STORE")),
         }
     }
@@ -512,12 +527,21 @@ impl<'a> Decode<'a> for Command<'a> {
         input: &'a [u8],
         options: &DecodeOptions,
     ) -> Result<(&'a [u8], Self), DecodeError<'a>> {
-        let tag_options = *options;
         let mut parser = Parser::new(input, options);
         parser.announce_literals = true;
-        parser.finish(Parser::command, move |input| {
-            Parser::new(input, &tag_options).tag().ok()
-        })
+        // The command is read into its place in the result (see `command_into`).
+        let placeholder = Command {
+            tag: Tag::unvalidated("a"),
+            body: CommandBody::Noop,
+        };
+        let mut result = Ok((input, placeholder));
+        if let Ok((rest, command)) = &mut result {
+            if let Err(e) = parser.command_into(command) {
+                return Err(parser.failure(e, |input| Parser::new(input, options).tag().ok()));
+            }
+            *rest = &input[parser.pos..];
+        }
+        result
     }
 }
 

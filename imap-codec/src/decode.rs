@@ -238,22 +238,33 @@ impl<'a> Parser<'a> {
     pub(crate) fn finish<T>(
         mut self,
         rule: impl FnOnce(&mut Self) -> PResult<T>,
-        tag: impl FnOnce(&'a [u8]) -> Option<Tag<'a>>,
     ) -> Result<(&'a [u8], T), DecodeError<'a>> {
         match rule(&mut self) {
             Ok(value) => Ok((&self.input[self.pos..], value)),
-            Err(Error::Incomplete) => Err(DecodeError::Incomplete),
-            Err(Error::Failed { offset, expected }) => {
-                Err(DecodeError::Failed { offset, expected })
-            }
-            Err(Error::Literal { length, binary }) => match tag(self.input) {
-                Some(tag) => Err(DecodeError::LiteralAnnouncement(LiteralAnnouncement {
+            Err(e) => Err(self.failure(e, |_| None)),
+        }
+    }
+
+    /// The public error of a rule's error `e`; `tag` reads the tag of a command whose
+    /// synchronizing literal is announced.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn failure(
+        &self,
+        e: Error,
+        tag: impl FnOnce(&'a [u8]) -> Option<Tag<'a>>,
+    ) -> DecodeError<'a> {
+        match e {
+            Error::Incomplete => DecodeError::Incomplete,
+            Error::Failed { offset, expected } => DecodeError::Failed { offset, expected },
+            Error::Literal { length, binary } => match tag(self.input) {
+                Some(tag) => DecodeError::LiteralAnnouncement(LiteralAnnouncement {
                     tag,
                     length,
                     mode: LiteralMode::Sync,
                     binary,
-                })),
-                None => Err(DecodeError::Incomplete),
+                }),
+                None => DecodeError::Incomplete,
             },
         }
     }

@@ -362,7 +362,7 @@ impl<'a> Decode<'a> for Greeting<'a> {
         input: &'a [u8],
         options: &DecodeOptions,
     ) -> Result<(&'a [u8], Self), DecodeError<'a>> {
-        Parser::new(input, options).finish(Parser::greeting, |_| None)
+        Parser::new(input, options).finish(Parser::greeting)
     }
 }
 
@@ -371,7 +371,7 @@ impl<'a> Decode<'a> for Response<'a> {
         input: &'a [u8],
         options: &DecodeOptions,
     ) -> Result<(&'a [u8], Self), DecodeError<'a>> {
-        Parser::new(input, options).finish(Parser::response, |_| None)
+        Parser::new(input, options).finish(Parser::response)
     }
 }
 
