@@ -181,6 +181,10 @@ impl<'a> Parser<'a> {
     }
 
     /// `tag = 1*<any ASTRING-CHAR except "+">`
+    ///
+    /// Inlined, so that the tag reaches the command or status in registers rather than through
+    /// memory written just before.
+    #[inline(always)]
     pub(crate) fn tag(&mut self) -> PResult<Tag<'a>> {
         let start = self.pos;
         let bytes = self.take_token1(crate::decode::is_tag_byte, "tag")?;
