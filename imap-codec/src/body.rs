@@ -13,7 +13,7 @@ use imap_types::{
         BasicFields, Body, BodyExtension, BodyLanguage, BodyStructure, Disposition, Language,
         Location, MultiPartExtension, SinglePartExtension, SpecificFields,
     },
-    core::{IString, Quoted, SmallList, Vec1},
+    core::{IString, NString, Quoted, SmallList, Vec1},
 };
 
 use crate::{
@@ -24,24 +24,71 @@ use crate::{
 /// `body-fld-param` as the types hold it: `(attribute, value)` pairs, empty for `NIL`.
 type Params<'a> = SmallList<(IString<'a>, IString<'a>)>;
 
+/// A single part with empty fields: what a body structure is read into (see
+/// [`Parser::body_into`]).
+const EMPTY_PART: BodyStructure<'static> = BodyStructure::Single {
+    body: Body {
+        basic: BasicFields {
+            parameter_list: SmallList::new(),
+            id: NString::NIL,
+            description: NString::NIL,
+            content_transfer_encoding: IString::EMPTY,
+            size: 0,
+        },
+        specific: SpecificFields::Basic {
+            r#type: IString::EMPTY,
+            subtype: IString::EMPTY,
+        },
+    },
+    extension: None,
+};
+
 impl<'a> Parser<'a> {
-    /// `body = "(" (body-type-1part / body-type-mpart) ")"` (recursion bounded by the depth limit)
-    pub(crate) fn body(&mut self) -> PResult<BodyStructure<'a>> {
-        // The part rules read the closing `)` before they build the value, which they return
-        // in place: a part is large (a few hundred bytes) and not moved on its way up.
+    /// `body`, boxed (as the types hold a body structure).
+    pub(crate) fn boxed_body(&mut self) -> PResult<Box<BodyStructure<'a>>> {
+        let mut body = Box::new(EMPTY_PART);
+        self.body_into(&mut body)?;
+        Ok(body)
+    }
+
+    /// `body = "(" (body-type-1part / body-type-mpart) ")"` (recursion bounded by the depth
+    /// limit), read into `body`.
+    ///
+    /// A body structure is written where it belongs (its box, its place in a multipart's
+    /// list), not built and moved there: a part is large (472 bytes), and a move of a value
+    /// just built waits for the stores that built it.
+    pub(crate) fn body_into(&mut self, body: &mut BodyStructure<'a>) -> PResult<()> {
         self.nested(|p| {
             p.expect(b'(', "\"(\"")?;
             if p.peek()? == b'(' {
-                p.body_type_mpart()
+                p.body_type_mpart_into(body)
             } else {
-                p.body_type_1part()
+                p.body_type_1part_into(body)
             }
         })
     }
 
-    /// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`, and the `)` of its `body`
-    fn body_type_mpart(&mut self) -> PResult<BodyStructure<'a>> {
-        let bodies = self.list_tail(4, &mut Parser::body, |p| Ok(p.peek()? == b'('))?;
+    /// `body`, as a rule of its own (for the tests).
+    #[cfg(test)]
+    pub(crate) fn body(&mut self) -> PResult<BodyStructure<'a>> {
+        let mut body = EMPTY_PART;
+        self.body_into(&mut body)?;
+        Ok(body)
+    }
+
+    /// `body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]`, and the `)` of its
+    /// `body`
+    fn body_type_mpart_into(&mut self, body: &mut BodyStructure<'a>) -> PResult<()> {
+        let mut bodies = Vec::with_capacity(4);
+        loop {
+            let at = bodies.len();
+            // (`push` would copy the empty part from the stack.)
+            bodies.extend(core::iter::once(EMPTY_PART));
+            self.body_into(&mut bodies[at])?;
+            if self.peek()? != b'(' {
+                break;
+            }
+        }
         self.sp()?;
         let subtype = self.string()?;
         let extension = if self.eat(b' ')? {
@@ -50,11 +97,12 @@ impl<'a> Parser<'a> {
             None
         };
         self.expect(b')', "\")\"")?;
-        Ok(BodyStructure::Multi {
+        *body = BodyStructure::Multi {
             bodies: Vec1::unvalidated(bodies),
             subtype,
             extension,
-        })
+        };
+        Ok(())
     }
 
     /// `body-type-1part = (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]`,
@@ -63,13 +111,19 @@ impl<'a> Parser<'a> {
     /// with `body-type-basic = media-basic SP body-fields`,
     /// `body-type-msg = media-message SP body-fields SP envelope SP body SP body-fld-lines` and
     /// `body-type-text = media-text SP body-fields SP body-fld-lines`.
-    fn body_type_1part(&mut self) -> PResult<BodyStructure<'a>> {
+    ///
+    /// `part` is an empty part ([`EMPTY_PART`]), whose fields are written one by one.
+    fn body_type_1part_into(&mut self, part: &mut BodyStructure<'a>) -> PResult<()> {
+        let BodyStructure::Single { body, extension } = part else {
+            *part = EMPTY_PART;
+            return self.body_type_1part_into(part);
+        };
         let r#type = self.string_inline()?;
         self.sp()?;
         let subtype = self.string_inline()?;
         self.sp()?;
-        let basic = self.body_fields()?;
-        let specific = if r#type.as_bytes().eq_ignore_ascii_case(b"TEXT") {
+        self.body_fields_into(&mut body.basic)?;
+        body.specific = if r#type.as_bytes().eq_ignore_ascii_case(b"TEXT") {
             self.sp()?;
             SpecificFields::Text {
                 r#type,
@@ -83,7 +137,7 @@ impl<'a> Parser<'a> {
             self.sp()?;
             let envelope = self.envelope()?;
             self.sp()?;
-            let body_structure = Box::new(self.body()?);
+            let body_structure = self.boxed_body()?;
             self.sp()?;
             SpecificFields::Message {
                 r#type,
@@ -95,37 +149,30 @@ impl<'a> Parser<'a> {
         } else {
             SpecificFields::Basic { r#type, subtype }
         };
-        let extension = if self.eat(b' ')? {
-            Some(self.body_ext_1part()?)
-        } else {
-            None
-        };
-        self.expect(b')', "\")\"")?;
-        Ok(BodyStructure::Single {
-            body: Body { basic, specific },
-            extension,
-        })
+        if self.eat(b' ')? {
+            let extension = extension.insert(SinglePartExtension {
+                md5: NString::NIL,
+                tail: None,
+            });
+            extension.md5 = self.nstring()?;
+            self.body_ext_dsp_into(&mut extension.tail)?;
+        }
+        self.expect(b')', "\")\"")
     }
 
     /// `body-fields = body-fld-param SP body-fld-id SP body-fld-desc SP body-fld-enc SP
-    /// body-fld-octets`
-    fn body_fields(&mut self) -> PResult<BasicFields<'a>> {
-        let parameter_list = self.body_fld_param()?;
+    /// body-fld-octets`, read into `fields`
+    fn body_fields_into(&mut self, fields: &mut BasicFields<'a>) -> PResult<()> {
+        fields.parameter_list = self.body_fld_param()?;
         self.sp()?;
-        let id = self.nstring()?;
+        fields.id = self.nstring()?;
         self.sp()?;
-        let description = self.nstring()?;
+        fields.description = self.nstring()?;
         self.sp()?;
-        let content_transfer_encoding = self.body_string()?;
+        fields.content_transfer_encoding = self.body_string()?;
         self.sp()?;
-        let size = self.number()?;
-        Ok(BasicFields {
-            parameter_list,
-            id,
-            description,
-            content_transfer_encoding,
-            size,
-        })
+        fields.size = self.number()?;
+        Ok(())
     }
 
     /// `string` where a body structure requires one (`body-fld-enc`, a parameter value).
@@ -153,53 +200,46 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `body-ext-1part = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc
-    /// *(SP body-extension)]]]`
-    fn body_ext_1part(&mut self) -> PResult<SinglePartExtension<'a>> {
-        let md5 = self.nstring()?;
-        Ok(SinglePartExtension {
-            md5,
-            tail: self.body_ext_dsp()?,
-        })
-    }
-
     /// `body-ext-mpart = body-fld-param [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc
     /// *(SP body-extension)]]]`
     fn body_ext_mpart(&mut self) -> PResult<MultiPartExtension<'a>> {
-        let parameter_list = self.body_fld_param()?;
-        Ok(MultiPartExtension {
-            parameter_list,
-            tail: self.body_ext_dsp()?,
-        })
+        let mut extension = MultiPartExtension {
+            parameter_list: self.body_fld_param()?,
+            tail: None,
+        };
+        self.body_ext_dsp_into(&mut extension.tail)?;
+        Ok(extension)
     }
 
     /// `[SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]]`, the tail
-    /// shared by both extension kinds.
-    fn body_ext_dsp(&mut self) -> PResult<Option<Disposition<'a>>> {
+    /// shared by both extension kinds (`body-ext-1part = body-fld-md5 [SP body-fld-dsp ..]`),
+    /// read into `tail` (`None`).
+    fn body_ext_dsp_into(&mut self, tail: &mut Option<Disposition<'a>>) -> PResult<()> {
         if !self.eat(b' ')? {
-            return Ok(None);
+            return Ok(());
         }
-        let disposition = self.body_fld_dsp()?;
-        let tail = if self.eat(b' ')? {
-            let language = self.body_fld_lang()?;
-            let tail = if self.eat(b' ')? {
-                let location = self.nstring()?;
-                let mut extensions = Vec::new();
-                while self.eat(b' ')? {
-                    extensions.push(self.body_extension()?);
-                }
-                Some(Location {
-                    location,
-                    extensions,
-                })
-            } else {
-                None
-            };
-            Some(Language { language, tail })
-        } else {
-            None
-        };
-        Ok(Some(Disposition { disposition, tail }))
+        let disposition = tail.insert(Disposition {
+            disposition: self.body_fld_dsp()?,
+            tail: None,
+        });
+        if !self.eat(b' ')? {
+            return Ok(());
+        }
+        let language = disposition.tail.insert(Language {
+            language: self.body_fld_lang()?,
+            tail: None,
+        });
+        if !self.eat(b' ')? {
+            return Ok(());
+        }
+        let location = language.tail.insert(Location {
+            location: self.nstring()?,
+            extensions: Vec::new(),
+        });
+        while self.eat(b' ')? {
+            location.extensions.push(self.body_extension()?);
+        }
+        Ok(())
     }
 
     /// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`

@@ -4,7 +4,7 @@
 //! `]`), so `BODY[`, `BODY.PEEK[` and `BINARY.SIZE[` split at the `[` without re-scanning, and
 //! the byte after the name says which form follows.
 
-use alloc::{borrow::Cow, boxed::Box, vec::Vec};
+use alloc::{borrow::Cow, vec::Vec};
 use core::num::NonZeroU32;
 
 use imap_types::{
@@ -377,8 +377,8 @@ impl<'a> Parser<'a> {
             }
             FLAGS => M::Flags(self.after_sp(|p| p.paren_list(true, Parser::flag_fetch))?),
             UID => M::Uid(self.after_sp(Parser::nz_number)?),
-            BODY => M::Body(Box::new(self.after_sp(Parser::body)?)),
-            BODYSTRUCTURE => M::BodyStructure(Box::new(self.after_sp(Parser::body)?)),
+            BODY => M::Body(self.after_sp(Parser::boxed_body)?),
+            BODYSTRUCTURE => M::BodyStructure(self.after_sp(Parser::boxed_body)?),
             ENVELOPE => M::Envelope(self.after_sp(Parser::envelope)?),
             INTERNALDATE => M::InternalDate(self.after_sp(Parser::date_time)?),
             RFC822_SIZE => M::Rfc822Size(self.after_sp(Parser::number)?),

@@ -588,6 +588,9 @@ pub enum IString<'a> {
 }
 
 impl IString<'_> {
+    /// The empty quoted string, `""`.
+    pub const EMPTY: IString<'static> = IString::Quoted(Quoted(Cow::Borrowed("")));
+
     /// The string's content.
     pub fn as_bytes(&self) -> &[u8] {
         match self {
