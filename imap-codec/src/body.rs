@@ -82,8 +82,7 @@ impl<'a> Parser<'a> {
         let mut bodies = Vec::with_capacity(4);
         loop {
             let at = bodies.len();
-            // (`push` would copy the empty part from the stack.)
-            bodies.extend(core::iter::once(EMPTY_PART));
+            bodies.push(EMPTY_PART);
             self.body_into(&mut bodies[at])?;
             if self.peek()? != b'(' {
                 break;
