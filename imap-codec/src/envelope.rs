@@ -36,7 +36,7 @@ impl<'a> Parser<'a> {
             &mut envelope.bcc,
         ] {
             self.sp()?;
-            *list = self.env_address_list()?;
+            self.env_address_list_into(list)?;
         }
         self.sp()?;
         envelope.in_reply_to = self.nstring()?;
@@ -47,29 +47,30 @@ impl<'a> Parser<'a> {
     }
 
     /// `env-from = "(" 1*address ")" / nil` (and `env-sender`, `env-reply-to`, `env-to`,
-    /// `env-cc`, `env-bcc`): empty for `NIL`. The addresses follow each other without
-    /// separator; when lenient, spaces between them are accepted too.
-    pub(crate) fn env_address_list(&mut self) -> PResult<SmallList<Address<'a>>> {
+    /// `env-cc`, `env-bcc`), read into `list` (an empty one): empty for `NIL`. The addresses
+    /// follow each other without separator; when lenient, spaces between them are accepted
+    /// too.
+    fn env_address_list_into(&mut self, list: &mut SmallList<Address<'a>>) -> PResult<()> {
         if self.peek()? != b'(' {
-            self.keyword(b"NIL", "address list or NIL")?;
-            return Ok(SmallList::new());
+            return self.keyword(b"NIL", "address list or NIL");
         }
         self.pos += 1;
-        let mut first = EMPTY;
-        self.address_into(&mut first)?;
+        *list = SmallList::one(EMPTY);
+        self.address_into(&mut list[0])?;
         if !self.address_follows()? {
-            return Ok(SmallList::one(first));
+            return Ok(());
         }
         // A list of more than one address (`To`, `Cc`) often has several: room for eight
         // saves the reallocations of a growing list (a copy of 128 bytes an address).
         let mut items = Vec::with_capacity(8);
-        items.push(first);
+        items.extend(core::mem::take(list));
         loop {
             items.push(EMPTY);
             let last = items.len() - 1;
             self.address_into(&mut items[last])?;
             if !self.address_follows()? {
-                return Ok(SmallList::from(items));
+                *list = SmallList::from(items);
+                return Ok(());
             }
         }
     }
@@ -204,6 +205,13 @@ mod tests {
             let mut address = EMPTY;
             self.address_into(&mut address)?;
             Ok(address)
+        }
+
+        /// One address list, as a rule of its own.
+        fn env_address_list(&mut self) -> PResult<SmallList<Address<'a>>> {
+            let mut list = SmallList::new();
+            self.env_address_list_into(&mut list)?;
+            Ok(list)
         }
     }
 
