@@ -529,19 +529,13 @@ impl<'a> Decode<'a> for Command<'a> {
     ) -> Result<(&'a [u8], Self), DecodeError<'a>> {
         let mut parser = Parser::new(input, options);
         parser.announce_literals = true;
-        // The command is read into its place in the result (see `command_into`).
         let placeholder = Command {
             tag: Tag::unvalidated("a"),
             body: CommandBody::Noop,
         };
-        let mut result = Ok((input, placeholder));
-        if let Ok((rest, command)) = &mut result {
-            if let Err(e) = parser.command_into(command) {
-                return Err(parser.failure(e, |input| Parser::new(input, options).tag().ok()));
-            }
-            *rest = &input[parser.pos..];
-        }
-        result
+        parser.finish_into(placeholder, Parser::command_into, |input| {
+            Parser::new(input, options).tag().ok()
+        })
     }
 }
 

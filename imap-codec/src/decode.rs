@@ -245,6 +245,25 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Runs `rule` over the whole message, which it reads into `placeholder` where the result
+    /// holds it (a large value moved there just after it is built would wait for the stores
+    /// that built it), and turns the outcome into the public result.
+    pub(crate) fn finish_into<T>(
+        mut self,
+        placeholder: T,
+        rule: impl FnOnce(&mut Self, &mut T) -> PResult<()>,
+        tag: impl FnOnce(&'a [u8]) -> Option<Tag<'a>>,
+    ) -> Result<(&'a [u8], T), DecodeError<'a>> {
+        let mut result = Ok((self.input, placeholder));
+        if let Ok((rest, value)) = &mut result {
+            if let Err(e) = rule(&mut self, value) {
+                return Err(self.failure(e, tag));
+            }
+            *rest = &self.input[self.pos..];
+        }
+        result
+    }
+
     /// The public error of a rule's error `e`; `tag` reads the tag of a command whose
     /// synchronizing literal is announced.
     #[cold]

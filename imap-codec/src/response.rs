@@ -45,12 +45,16 @@ impl<'a> Parser<'a> {
 
     /// `response = continue-req / response-data / response-tagged`, one line at a time
     /// (`response-done` is a tagged or `BYE` status response).
-    pub(crate) fn response(&mut self) -> PResult<Response<'a>> {
+    ///
+    /// Read into `response`, where the decoder returns it (see [`Parser::finish_into`]); a
+    /// `FETCH` response is written there directly.
+    fn response_into(&mut self, response: &mut Response<'a>) -> PResult<()> {
         match self.peek()? {
-            b'+' => Ok(Response::Continue(self.continue_req()?)),
-            b'*' => self.response_data(),
-            _ => Ok(Response::Status(self.response_tagged()?)),
+            b'+' => *response = Response::Continue(self.continue_req()?),
+            b'*' => return self.response_data_into(response),
+            _ => *response = Response::Status(self.response_tagged()?),
         }
+        Ok(())
     }
 
     /// `continue-req = "+" SP (resp-text / base64) CRLF`
@@ -98,21 +102,20 @@ impl<'a> Parser<'a> {
 
     /// `response-data = "*" SP (resp-cond-state / resp-cond-bye / mailbox-data /
     /// message-data / capability-data) CRLF`
-    pub(crate) fn response_data(&mut self) -> PResult<Response<'a>> {
+    fn response_data_into(&mut self, response: &mut Response<'a>) -> PResult<()> {
         self.expect(b'*', "\"*\"")?;
         self.sp()?;
-        let response = if self.next_is(is_digit)? {
-            Response::Data(self.numbered_data()?)
+        if self.next_is(is_digit)? {
+            self.numbered_data_into(response)?;
         } else {
-            self.keyword_data()?
-        };
-        self.crlf()?;
-        Ok(response)
+            *response = self.keyword_data()?;
+        }
+        self.crlf()
     }
 
     /// `number SP "EXISTS" / number SP "RECENT"` (`mailbox-data`) and
     /// `nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))` (`message-data`).
-    fn numbered_data(&mut self) -> PResult<Data<'a>> {
+    fn numbered_data_into(&mut self, response: &mut Response<'a>) -> PResult<()> {
         let number_at = self.pos;
         let number = self.number()?;
         self.sp()?;
@@ -124,20 +127,22 @@ impl<'a> Parser<'a> {
                 expected: "nz-number",
             })
         };
-        if word.eq_ignore_ascii_case(b"EXISTS") {
-            Ok(Data::Exists(number))
+        let data = if word.eq_ignore_ascii_case(b"EXISTS") {
+            Data::Exists(number)
         } else if word.eq_ignore_ascii_case(b"RECENT") {
-            Ok(Data::Recent(number))
+            Data::Recent(number)
         } else if word.eq_ignore_ascii_case(b"EXPUNGE") {
-            Ok(Data::Expunge(nz()?))
+            Data::Expunge(nz()?)
         } else if word.eq_ignore_ascii_case(b"FETCH") {
             let seq = nz()?;
             self.sp()?;
             let items = self.msg_att()?;
-            Ok(Data::Fetch { seq, items })
+            Data::Fetch { seq, items }
         } else {
-            Err(self.fail_at(start, "EXISTS, RECENT, EXPUNGE or FETCH"))
-        }
+            return Err(self.fail_at(start, "EXISTS, RECENT, EXPUNGE or FETCH"));
+        };
+        *response = Response::Data(data);
+        Ok(())
     }
 
     /// The untagged responses that begin with a keyword: `resp-cond-state`, `resp-cond-bye`,
@@ -371,7 +376,8 @@ impl<'a> Decode<'a> for Response<'a> {
         input: &'a [u8],
         options: &DecodeOptions,
     ) -> Result<(&'a [u8], Self), DecodeError<'a>> {
-        Parser::new(input, options).finish(Parser::response)
+        let placeholder = Response::Data(Data::Exists(0));
+        Parser::new(input, options).finish_into(placeholder, Parser::response_into, |_| None)
     }
 }
 
