@@ -13,7 +13,7 @@ use imap_types::{
         BasicFields, Body, BodyExtension, BodyLanguage, BodyStructure, Disposition, Language,
         Location, MultiPartExtension, SinglePartExtension, SpecificFields,
     },
-    core::{IString, NString, Quoted, SmallList, Vec1},
+    core::{IString, NString, SmallList, Vec1},
 };
 
 use crate::{
@@ -162,7 +162,7 @@ impl<'a> Parser<'a> {
     /// `body-fields = body-fld-param SP body-fld-id SP body-fld-desc SP body-fld-enc SP
     /// body-fld-octets`, read into `fields`
     fn body_fields_into(&mut self, fields: &mut BasicFields<'a>) -> PResult<()> {
-        fields.parameter_list = self.body_fld_param()?;
+        self.body_fld_param_into(&mut fields.parameter_list)?;
         self.sp()?;
         fields.id = self.nstring()?;
         self.sp()?;
@@ -181,22 +181,37 @@ impl<'a> Parser<'a> {
     fn body_string(&mut self) -> PResult<IString<'a>> {
         if self.options.lenient && matches!(self.peek()?, b'N' | b'n') {
             self.nil()?;
-            return Ok(IString::Quoted(Quoted::unvalidated("")));
+            return Ok(IString::EMPTY);
         }
         self.string_inline()
     }
 
-    /// `body-fld-param = "(" string SP string *(SP string SP string) ")" / nil`: empty for `NIL`.
-    fn body_fld_param(&mut self) -> PResult<Params<'a>> {
+    /// `body-fld-param = "(" string SP string *(SP string SP string) ")" / nil`, read into
+    /// `params` (an empty list): empty for `NIL`.
+    fn body_fld_param_into(&mut self, params: &mut Params<'a>) -> PResult<()> {
         if self.peek()? != b'(' {
-            self.keyword(b"NIL", "body-fld-param")?;
-            return Ok(SmallList::new());
+            return self.keyword(b"NIL", "body-fld-param");
         }
-        self.paren_list(false, |p| {
-            let attribute = p.string_inline()?;
-            p.sp()?;
-            Ok((attribute, p.body_string()?))
-        })
+        self.pos += 1;
+        self.small_list_into(
+            params,
+            4,
+            || (IString::EMPTY, IString::EMPTY),
+            |p, (attribute, value)| {
+                *attribute = p.string_inline()?;
+                p.sp()?;
+                *value = p.body_string()?;
+                Ok(())
+            },
+            Parser::paren_list_more,
+        )
+    }
+
+    /// `body-fld-param`, as a list of its own.
+    fn body_fld_param(&mut self) -> PResult<Params<'a>> {
+        let mut params = SmallList::new();
+        self.body_fld_param_into(&mut params)?;
+        Ok(params)
     }
 
     /// `body-ext-mpart = body-fld-param [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc

@@ -571,6 +571,39 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The items of a list whose first item is next, read into `list` (an empty one): each
+    /// item is written into its place in the list by `item`, which is handed an empty one
+    /// made by `empty`; `more` consumes what ends the list or separates two items and tells
+    /// which it was. A list of one item stays inline; a longer one gets room for `capacity`.
+    ///
+    /// (Items read elsewhere and moved into the list would wait, at each move, for the stores
+    /// that have just written them.)
+    pub(crate) fn small_list_into<T>(
+        &mut self,
+        list: &mut SmallList<T>,
+        capacity: usize,
+        empty: impl Fn() -> T,
+        mut item: impl FnMut(&mut Self, &mut T) -> PResult<()>,
+        mut more: impl FnMut(&mut Self) -> PResult<bool>,
+    ) -> PResult<()> {
+        *list = SmallList::one(empty());
+        item(self, &mut list[0])?;
+        if !more(self)? {
+            return Ok(());
+        }
+        let mut items = Vec::with_capacity(capacity);
+        items.extend(core::mem::take(list));
+        loop {
+            items.push(empty());
+            let last = items.len() - 1;
+            item(self, &mut items[last])?;
+            if !more(self)? {
+                *list = SmallList::from(items);
+                return Ok(());
+            }
+        }
+    }
+
     /// Whether the next byte belongs to `class`.
     #[inline(always)]
     pub(crate) fn next_is(&self, class: fn(u8) -> bool) -> PResult<bool> {

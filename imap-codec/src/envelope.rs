@@ -2,8 +2,6 @@
 
 use alloc::boxed::Box;
 
-use alloc::vec::Vec;
-
 use imap_types::{
     core::{NString, SmallList},
     envelope::{Address, Envelope},
@@ -55,24 +53,15 @@ impl<'a> Parser<'a> {
             return self.keyword(b"NIL", "address list or NIL");
         }
         self.pos += 1;
-        *list = SmallList::one(EMPTY);
-        self.address_into(&mut list[0])?;
-        if !self.address_follows()? {
-            return Ok(());
-        }
         // A list of more than one address (`To`, `Cc`) often has several: room for eight
         // saves the reallocations of a growing list (a copy of 128 bytes an address).
-        let mut items = Vec::with_capacity(8);
-        items.extend(core::mem::take(list));
-        loop {
-            items.push(EMPTY);
-            let last = items.len() - 1;
-            self.address_into(&mut items[last])?;
-            if !self.address_follows()? {
-                *list = SmallList::from(items);
-                return Ok(());
-            }
-        }
+        self.small_list_into(
+            list,
+            8,
+            || EMPTY,
+            Parser::address_into,
+            Parser::address_follows,
+        )
     }
 
     /// Whether another address follows in an address list, or the list ends (consumed).
