@@ -100,8 +100,9 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let (_, packed) = self.packed_keyword_token()?;
         match self.fetch_att_plain(packed)? {
-            // Not `push`, which builds the attribute on the stack (72 bytes, of which a few
-            // are set) and copies it whole: a copy that waits for the stores just made.
+            // `extend` writes the discriminant into the list from a register; `push` builds
+            // the attribute on the stack first (72 bytes, a few of them set) and copies it
+            // whole, a copy that waits for the stores just made.
             Some(att) => list.extend(core::iter::once(att)),
             None => list.push(self.fetch_att_arguments(start, packed)?),
         }
