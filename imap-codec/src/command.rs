@@ -529,7 +529,7 @@ impl<'a> Decode<'a> for Command<'a> {
     ) -> Result<(&'a [u8], Self), DecodeError<'a>> {
         let mut parser = Parser::new(input, options);
         parser.announce_literals = true;
-        let placeholder = Command {
+        let placeholder = || Command {
             tag: Tag::unvalidated("a"),
             body: CommandBody::Noop,
         };

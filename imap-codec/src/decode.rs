@@ -245,21 +245,25 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Runs `rule` over the whole message, which it reads into `placeholder` where the result
-    /// holds it (a large value moved there just after it is built would wait for the stores
-    /// that built it), and turns the outcome into the public result.
+    /// Runs `rule` over the whole message, which it reads into the value that `placeholder`
+    /// makes where the result holds it (a large value moved there just after it is built
+    /// would wait for the stores that built it), and turns the outcome into the public result.
+    ///
+    /// The placeholder is made here, not handed over made: a value made by the caller is
+    /// copied in (152 bytes for a command). The result is still copied once, into the
+    /// caller's place for it, since the compiler does not build a borrowed local there.
     pub(crate) fn finish_into<T>(
         mut self,
-        placeholder: T,
+        placeholder: impl FnOnce() -> T,
         rule: impl FnOnce(&mut Self, &mut T) -> PResult<()>,
         tag: impl FnOnce(&'a [u8]) -> Option<Tag<'a>>,
     ) -> Result<(&'a [u8], T), DecodeError<'a>> {
-        let mut result = Ok((self.input, placeholder));
+        let mut result = Ok((self.input, placeholder()));
         if let Ok((rest, value)) = &mut result {
-            if let Err(e) = rule(&mut self, value) {
-                return Err(self.failure(e, tag));
+            match rule(&mut self, value) {
+                Ok(()) => *rest = &self.input[self.pos..],
+                Err(e) => result = Err(self.failure(e, tag)),
             }
-            *rest = &self.input[self.pos..];
         }
         result
     }

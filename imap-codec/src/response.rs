@@ -376,7 +376,7 @@ impl<'a> Decode<'a> for Response<'a> {
         input: &'a [u8],
         options: &DecodeOptions,
     ) -> Result<(&'a [u8], Self), DecodeError<'a>> {
-        let placeholder = Response::Data(Data::Exists(0));
+        let placeholder = || Response::Data(Data::Exists(0));
         Parser::new(input, options).finish_into(placeholder, Parser::response_into, |_| None)
     }
 }
