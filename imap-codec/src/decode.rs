@@ -575,6 +575,24 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The items of a list whose first item is next, each appended to a list with room for
+    /// `capacity` by `item_into` (which writes it there rather than returning it, see
+    /// [`Parser::small_list_into`]); `more` is as for [`Parser::list_tail`].
+    pub(crate) fn list_tail_into<T>(
+        &mut self,
+        capacity: usize,
+        mut item_into: impl FnMut(&mut Self, &mut Vec<T>) -> PResult<()>,
+        mut more: impl FnMut(&mut Self) -> PResult<bool>,
+    ) -> PResult<Vec<T>> {
+        let mut items = Vec::with_capacity(capacity);
+        loop {
+            item_into(self, &mut items)?;
+            if !more(self)? {
+                return Ok(items);
+            }
+        }
+    }
+
     /// The items of a list whose first item is next, read into `list` (an empty one): each
     /// item is written into its place in the list by `item`, which is handed an empty one
     /// made by `empty`; `more` consumes what ends the list or separates two items and tells

@@ -56,13 +56,8 @@ impl<'a> Parser<'a> {
         if self.peek()? == b'(' {
             self.pos += 1;
             // Room for the usual number of items, so that the list rarely grows.
-            let mut list = Vec::with_capacity(8);
-            loop {
-                self.fetch_att_into(&mut list)?;
-                if !self.paren_list_more()? {
-                    return Ok(FetchItems::List(Vec1::unvalidated(list)));
-                }
-            }
+            let list = self.list_tail_into(8, Parser::fetch_att_into, Parser::paren_list_more)?;
+            return Ok(FetchItems::List(Vec1::unvalidated(list)));
         }
         let start = self.pos;
         let (_, name) = self.packed_keyword_token()?;
@@ -325,13 +320,8 @@ impl<'a> Parser<'a> {
         // RFC822.SIZE, ENVELOPE, BODYSTRUCTURE) without a reallocation. Each item is pushed
         // by the arm that reads it (see `msg_att_item_into`).
         self.expect(b'(', "\"(\"")?;
-        let mut items = Vec::with_capacity(8);
-        loop {
-            self.msg_att_item_into(&mut items)?;
-            if !self.paren_list_more()? {
-                return Ok(Vec1::unvalidated(items));
-            }
-        }
+        let items = self.list_tail_into(8, Parser::msg_att_item_into, Parser::paren_list_more)?;
+        Ok(Vec1::unvalidated(items))
     }
 
     /// `msg-att-dynamic = "FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"` /
