@@ -17,7 +17,7 @@ use imap_types::{
 };
 
 use crate::{
-    decode::{PResult, Parser},
+    decode::{PResult, Parser, fill},
     encode::{Encode, Encoder},
 };
 
@@ -98,11 +98,14 @@ impl<'a> Parser<'a> {
             None
         };
         self.expect(b')', "\")\"")?;
-        *body = BodyStructure::Multi {
-            bodies: Vec1::unvalidated(bodies),
-            subtype,
-            extension,
-        };
+        fill(
+            body,
+            BodyStructure::Multi {
+                bodies: Vec1::unvalidated(bodies),
+                subtype,
+                extension,
+            },
+        );
         Ok(())
     }
 
@@ -124,7 +127,7 @@ impl<'a> Parser<'a> {
         let subtype = self.string_inline()?;
         self.sp()?;
         self.body_fields_into(&mut body.basic)?;
-        body.specific = if r#type.as_bytes().eq_ignore_ascii_case(b"TEXT") {
+        let specific = if r#type.as_bytes().eq_ignore_ascii_case(b"TEXT") {
             self.sp()?;
             SpecificFields::Text {
                 r#type,
@@ -150,12 +153,13 @@ impl<'a> Parser<'a> {
         } else {
             SpecificFields::Basic { r#type, subtype }
         };
+        fill(&mut body.specific, specific);
         if self.eat(b' ')? {
             let extension = extension.insert(SinglePartExtension {
                 md5: NString::NIL,
                 tail: None,
             });
-            extension.md5 = self.nstring()?;
+            self.nstring_into(&mut extension.md5)?;
             self.body_ext_dsp_into(&mut extension.tail)?;
         }
         self.expect(b')', "\")\"")
@@ -166,26 +170,28 @@ impl<'a> Parser<'a> {
     fn body_fields_into(&mut self, fields: &mut BasicFields<'a>) -> PResult<()> {
         self.body_fld_param_into(&mut fields.parameter_list)?;
         self.sp()?;
-        fields.id = self.nstring()?;
+        self.nstring_into(&mut fields.id)?;
         self.sp()?;
-        fields.description = self.nstring()?;
+        self.nstring_into(&mut fields.description)?;
         self.sp()?;
-        fields.content_transfer_encoding = self.body_string()?;
+        self.body_string_into(&mut fields.content_transfer_encoding)?;
         self.sp()?;
         fields.size = self.number()?;
         Ok(())
     }
 
-    /// `string` where a body structure requires one (`body-fld-enc`, a parameter value).
+    /// `string` where a body structure requires one (`body-fld-enc`, a parameter value),
+    /// written into `slot`.
     ///
     /// When lenient, the `NIL` that some servers send instead reads as the empty string, so
     /// that the value encodes to valid bytes.
-    fn body_string(&mut self) -> PResult<IString<'a>> {
+    fn body_string_into(&mut self, slot: &mut IString<'a>) -> PResult<()> {
         if self.options.lenient && matches!(self.peek()?, b'N' | b'n') {
             self.nil()?;
-            return Ok(IString::EMPTY);
+            *slot = IString::EMPTY;
+            return Ok(());
         }
-        self.string_inline()
+        self.string_into(slot)
     }
 
     /// `body-fld-param = "(" string SP string *(SP string SP string) ")" / nil`, read into
@@ -200,9 +206,9 @@ impl<'a> Parser<'a> {
             4,
             || (IString::EMPTY, IString::EMPTY),
             |p, (attribute, value)| {
-                *attribute = p.string_inline()?;
+                p.string_into(attribute)?;
                 p.sp()?;
-                *value = p.body_string()?;
+                p.body_string_into(value)?;
                 Ok(())
             },
             Parser::paren_list_more,
@@ -235,9 +241,10 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         let disposition = tail.insert(Disposition {
-            disposition: self.body_fld_dsp()?,
+            disposition: None,
             tail: None,
         });
+        self.body_fld_dsp_into(&mut disposition.disposition)?;
         if !self.eat(b' ')? {
             return Ok(());
         }
@@ -258,18 +265,21 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`
-    fn body_fld_dsp(&mut self) -> PResult<Option<(IString<'a>, Params<'a>)>> {
+    /// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`, read into `disposition`
+    /// (`None`).
+    fn body_fld_dsp_into(
+        &mut self,
+        disposition: &mut Option<(IString<'a>, Params<'a>)>,
+    ) -> PResult<()> {
         if self.peek()? != b'(' {
-            self.keyword(b"NIL", "body-fld-dsp")?;
-            return Ok(None);
+            return self.keyword(b"NIL", "body-fld-dsp");
         }
         self.pos += 1;
-        let kind = self.string()?;
+        let (kind, params) = disposition.insert((IString::EMPTY, SmallList::new()));
+        self.string_into(kind)?;
         self.sp()?;
-        let params = self.body_fld_param()?;
-        self.expect(b')', "\")\"")?;
-        Ok(Some((kind, params)))
+        self.body_fld_param_into(params)?;
+        self.expect(b')', "\")\"")
     }
 
     /// `body-fld-lang = nstring / "(" string *(SP string) ")"`

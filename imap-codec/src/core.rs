@@ -11,7 +11,7 @@ use imap_types::core::{
 };
 
 use crate::{
-    decode::{Error, ONES, PResult, Parser, bytes_below, is_digit},
+    decode::{Error, ONES, PResult, Parser, bytes_below, fill, is_digit},
     encode::{Encode, Encoder},
 };
 
@@ -311,6 +311,18 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// [`Parser::string_inline`] written into `slot`, for a string that is a field of a larger
+    /// value: a string returned is copied into its field from the memory the return went
+    /// through, and that copy waits for the stores that wrote the return.
+    #[inline(always)]
+    pub(crate) fn string_into(&mut self, slot: &mut IString<'a>) -> PResult<()> {
+        match self.quoted_plain() {
+            Some(quoted) => fill(slot, IString::Quoted(quoted)),
+            None => fill(slot, self.string_any()?),
+        }
+        Ok(())
+    }
+
     /// `string = quoted / literal`
     pub(crate) fn string(&mut self) -> PResult<IString<'a>> {
         self.string_inline()
@@ -377,6 +389,12 @@ impl<'a> Parser<'a> {
     /// `nstring = string / nil`
     pub(crate) fn nstring(&mut self) -> PResult<NString<'a>> {
         self.nil_or(Parser::string)
+    }
+
+    /// [`Parser::nstring`] written into `slot` (see [`Parser::string_into`]).
+    pub(crate) fn nstring_into(&mut self, slot: &mut NString<'a>) -> PResult<()> {
+        fill(slot, self.nstring()?);
+        Ok(())
     }
 
     /// [`Parser::nstring`] where the input is no plain quoted string (the short path has

@@ -608,7 +608,7 @@ impl<'a> Parser<'a> {
         mut item: impl FnMut(&mut Self, &mut T) -> PResult<()>,
         mut more: impl FnMut(&mut Self) -> PResult<bool>,
     ) -> PResult<()> {
-        *list = SmallList::one(empty());
+        fill(list, SmallList::one(empty()));
         item(self, &mut list[0])?;
         if !more(self)? {
             return Ok(());
@@ -620,7 +620,7 @@ impl<'a> Parser<'a> {
             let last = items.len() - 1;
             item(self, &mut items[last])?;
             if !more(self)? {
-                *list = SmallList::from(items);
+                fill(list, SmallList::from(items));
                 return Ok(());
             }
         }
@@ -631,6 +631,16 @@ impl<'a> Parser<'a> {
     pub(crate) fn next_is(&self, class: fn(u8) -> bool) -> PResult<bool> {
         Ok(class(self.peek()?))
     }
+}
+
+/// Writes `value` into `slot`, which holds a placeholder that owns no memory (`NIL`, an empty
+/// string or list, an empty part): the placeholder is forgotten instead of dropped. The drop
+/// glue of the types of a body structure or an envelope tests every field of the value it
+/// drops, and the decoder fills thousands of placeholders a message. (A slot that did own
+/// memory would leak it; nothing would be freed twice.)
+#[inline(always)]
+pub(crate) fn fill<T>(slot: &mut T, value: T) {
+    core::mem::forget(core::mem::replace(slot, value));
 }
 
 /// The byte 1 in every byte of a word: `ONES * b` is `b` in every byte.

@@ -8,7 +8,7 @@ use imap_types::{
 };
 
 use crate::{
-    decode::{PResult, Parser},
+    decode::{PResult, Parser, fill},
     encode::{Encode, Encoder},
 };
 
@@ -22,9 +22,9 @@ impl<'a> Parser<'a> {
     pub(crate) fn envelope(&mut self) -> PResult<Box<Envelope<'a>>> {
         self.expect(b'(', "\"(\"")?;
         let mut envelope = Box::new(EMPTY_ENVELOPE);
-        envelope.date = self.nstring()?;
+        self.nstring_into(&mut envelope.date)?;
         self.sp()?;
-        envelope.subject = self.nstring()?;
+        self.nstring_into(&mut envelope.subject)?;
         for list in [
             &mut envelope.from,
             &mut envelope.sender,
@@ -37,9 +37,9 @@ impl<'a> Parser<'a> {
             self.env_address_list_into(list)?;
         }
         self.sp()?;
-        envelope.in_reply_to = self.nstring()?;
+        self.nstring_into(&mut envelope.in_reply_to)?;
         self.sp()?;
-        envelope.message_id = self.nstring()?;
+        self.nstring_into(&mut envelope.message_id)?;
         self.expect(b')', "\")\"")?;
         Ok(envelope)
     }
@@ -89,13 +89,13 @@ impl<'a> Parser<'a> {
         self.expect(b'(', "\"(\"")?;
         // The strings of an address are read in the caller (see `nstring_inline`), but the
         // source route, which is almost always NIL.
-        address.name = self.nstring_inline()?;
+        fill(&mut address.name, self.nstring_inline()?);
         self.sp()?;
-        address.adl = self.nstring()?;
+        self.nstring_into(&mut address.adl)?;
         self.sp()?;
-        address.mailbox = self.nstring_inline()?;
+        fill(&mut address.mailbox, self.nstring_inline()?);
         self.sp()?;
-        address.host = self.nstring_inline()?;
+        fill(&mut address.host, self.nstring_inline()?);
         self.expect(b')', "\")\"")
     }
 }
