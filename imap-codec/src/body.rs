@@ -17,7 +17,7 @@ use imap_types::{
 };
 
 use crate::{
-    decode::{PResult, Parser, fill},
+    decode::{PResult, Parser, fill, fill_some},
     encode::{Encode, Encoder},
 };
 
@@ -155,10 +155,13 @@ impl<'a> Parser<'a> {
         };
         fill(&mut body.specific, specific);
         if self.eat(b' ')? {
-            let extension = extension.insert(SinglePartExtension {
-                md5: NString::NIL,
-                tail: None,
-            });
+            let extension = fill_some(
+                extension,
+                SinglePartExtension {
+                    md5: NString::NIL,
+                    tail: None,
+                },
+            );
             self.nstring_into(&mut extension.md5)?;
             self.body_ext_dsp_into(&mut extension.tail)?;
         }
@@ -240,25 +243,34 @@ impl<'a> Parser<'a> {
         if !self.eat(b' ')? {
             return Ok(());
         }
-        let disposition = tail.insert(Disposition {
-            disposition: None,
-            tail: None,
-        });
+        let disposition = fill_some(
+            tail,
+            Disposition {
+                disposition: None,
+                tail: None,
+            },
+        );
         self.body_fld_dsp_into(&mut disposition.disposition)?;
         if !self.eat(b' ')? {
             return Ok(());
         }
-        let language = disposition.tail.insert(Language {
-            language: self.body_fld_lang()?,
-            tail: None,
-        });
+        let language = fill_some(
+            &mut disposition.tail,
+            Language {
+                language: self.body_fld_lang()?,
+                tail: None,
+            },
+        );
         if !self.eat(b' ')? {
             return Ok(());
         }
-        let location = language.tail.insert(Location {
-            location: self.nstring()?,
-            extensions: Vec::new(),
-        });
+        let location = fill_some(
+            &mut language.tail,
+            Location {
+                location: self.nstring()?,
+                extensions: Vec::new(),
+            },
+        );
         while self.eat(b' ')? {
             location.extensions.push(self.body_extension()?);
         }
@@ -275,7 +287,7 @@ impl<'a> Parser<'a> {
             return self.keyword(b"NIL", "body-fld-dsp");
         }
         self.pos += 1;
-        let (kind, params) = disposition.insert((IString::EMPTY, SmallList::new()));
+        let (kind, params) = fill_some(disposition, (IString::EMPTY, SmallList::new()));
         self.string_into(kind)?;
         self.sp()?;
         self.body_fld_param_into(params)?;

@@ -643,6 +643,16 @@ pub(crate) fn fill<T>(slot: &mut T, value: T) {
     core::mem::forget(core::mem::replace(slot, value));
 }
 
+/// [`fill`] for an optional part of a value, `None` so far: makes it `value` and returns it.
+#[inline(always)]
+pub(crate) fn fill_some<T>(slot: &mut Option<T>, value: T) -> &mut T {
+    fill(slot, Some(value));
+    match slot {
+        Some(value) => value,
+        None => unreachable!("just filled"),
+    }
+}
+
 /// The byte 1 in every byte of a word: `ONES * b` is `b` in every byte.
 pub(crate) const ONES: u64 = u64::from_le_bytes([1; 8]);
 
