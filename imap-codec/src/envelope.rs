@@ -21,7 +21,7 @@ impl<'a> Parser<'a> {
     /// a box waits for the stores that built it.
     pub(crate) fn envelope(&mut self) -> PResult<Box<Envelope<'a>>> {
         self.expect(b'(', "\"(\"")?;
-        let mut envelope = Box::new(EMPTY_ENVELOPE);
+        let mut envelope = Box::write(Box::new_uninit(), EMPTY_ENVELOPE);
         self.nstring_into(&mut envelope.date)?;
         self.sp()?;
         self.nstring_into(&mut envelope.subject)?;
