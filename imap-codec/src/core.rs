@@ -302,7 +302,7 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// [`Parser::string`] with the common case in the caller (see [`Parser::nstring_inline`]).
+    /// [`Parser::string`] with the common case in the caller (see [`Parser::nstring_inline_into`]).
     #[inline(always)]
     pub(crate) fn string_inline(&mut self) -> PResult<IString<'a>> {
         match self.quoted_plain() {
@@ -375,14 +375,17 @@ impl<'a> Parser<'a> {
         self.keyword(b"NIL", "NIL")
     }
 
-    /// [`Parser::nstring`] with the common case, a plain quoted string, in the caller: for
-    /// rules that read several in a row, so that the scan's constants stay in registers
-    /// across them and the string is written where it belongs.
+    /// [`Parser::nstring_into`] with the common case, a plain quoted string, in the caller:
+    /// for rules that read several in a row, so that the scan's constants stay in registers
+    /// across them.
     #[inline(always)]
-    pub(crate) fn nstring_inline(&mut self) -> PResult<NString<'a>> {
+    pub(crate) fn nstring_inline_into(&mut self, slot: &mut NString<'a>) -> PResult<()> {
         match self.quoted_plain() {
-            Some(quoted) => Ok(NString(Some(IString::Quoted(quoted)))),
-            None => self.nstring_not_plain(),
+            Some(quoted) => {
+                fill(slot, NString(Some(IString::Quoted(quoted))));
+                Ok(())
+            }
+            None => self.nstring_not_plain_into(slot),
         }
     }
 
@@ -397,11 +400,13 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// [`Parser::nstring`] where the input is no plain quoted string (the short path has
+    /// [`Parser::nstring_into`] where the input is no plain quoted string (the short path has
     /// looked): `NIL`, or a string of another form, which is not scanned for the short path
     /// again.
-    fn nstring_not_plain(&mut self) -> PResult<NString<'a>> {
-        self.nil_or(Parser::string_any)
+    #[inline(never)]
+    fn nstring_not_plain_into(&mut self, slot: &mut NString<'a>) -> PResult<()> {
+        fill(slot, self.nil_or(Parser::string_any)?);
+        Ok(())
     }
 
     /// `string / nil`, with the string read by `string`.

@@ -8,7 +8,7 @@ use imap_types::{
 };
 
 use crate::{
-    decode::{PResult, Parser, fill},
+    decode::{PResult, Parser},
     encode::{Encode, Encoder},
 };
 
@@ -87,15 +87,15 @@ impl<'a> Parser<'a> {
     /// `address` (an empty one), so that the list it belongs to gets it without a move.
     fn address_into(&mut self, address: &mut Address<'a>) -> PResult<()> {
         self.expect(b'(', "\"(\"")?;
-        // The strings of an address are read in the caller (see `nstring_inline`), but the
+        // The strings of an address are read in the caller (see `nstring_inline_into`), but the
         // source route, which is almost always NIL.
-        fill(&mut address.name, self.nstring_inline()?);
+        self.nstring_inline_into(&mut address.name)?;
         self.sp()?;
         self.nstring_into(&mut address.adl)?;
         self.sp()?;
-        fill(&mut address.mailbox, self.nstring_inline()?);
+        self.nstring_inline_into(&mut address.mailbox)?;
         self.sp()?;
-        fill(&mut address.host, self.nstring_inline()?);
+        self.nstring_inline_into(&mut address.host)?;
         self.expect(b')', "\")\"")
     }
 }
