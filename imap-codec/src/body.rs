@@ -91,22 +91,25 @@ impl<'a> Parser<'a> {
             }
         }
         self.sp()?;
-        let subtype = self.string()?;
-        let extension = if self.eat(b' ')? {
-            Some(self.body_ext_mpart()?)
-        } else {
-            None
-        };
-        self.expect(b')', "\")\"")?;
         fill(
             body,
             BodyStructure::Multi {
                 bodies: Vec1::unvalidated(bodies),
-                subtype,
-                extension,
+                subtype: IString::EMPTY,
+                extension: None,
             },
         );
-        Ok(())
+        let BodyStructure::Multi {
+            subtype, extension, ..
+        } = body
+        else {
+            unreachable!("just filled");
+        };
+        self.string_into(subtype)?;
+        if self.eat(b' ')? {
+            self.body_ext_mpart_into(extension)?;
+        }
+        self.expect(b')', "\")\"")
     }
 
     /// `body-type-1part = (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]`,
@@ -218,22 +221,21 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// `body-fld-param`, as a list of its own.
-    fn body_fld_param(&mut self) -> PResult<Params<'a>> {
-        let mut params = SmallList::new();
-        self.body_fld_param_into(&mut params)?;
-        Ok(params)
-    }
-
     /// `body-ext-mpart = body-fld-param [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc
-    /// *(SP body-extension)]]]`
-    fn body_ext_mpart(&mut self) -> PResult<MultiPartExtension<'a>> {
-        let mut extension = MultiPartExtension {
-            parameter_list: self.body_fld_param()?,
-            tail: None,
-        };
-        self.body_ext_dsp_into(&mut extension.tail)?;
-        Ok(extension)
+    /// *(SP body-extension)]]]`, read into `extension` (`None`)
+    fn body_ext_mpart_into(
+        &mut self,
+        extension: &mut Option<MultiPartExtension<'a>>,
+    ) -> PResult<()> {
+        let extension = fill_some(
+            extension,
+            MultiPartExtension {
+                parameter_list: SmallList::new(),
+                tail: None,
+            },
+        );
+        self.body_fld_param_into(&mut extension.parameter_list)?;
+        self.body_ext_dsp_into(&mut extension.tail)
     }
 
     /// `[SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]]`, the tail
