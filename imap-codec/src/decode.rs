@@ -613,8 +613,7 @@ impl<'a> Parser<'a> {
         if !more(self)? {
             return Ok(());
         }
-        let mut items = Vec::with_capacity(capacity);
-        items.extend(core::mem::take(list));
+        let mut items = core::mem::take(list).into_vec_with_capacity(capacity);
         loop {
             items.push(empty());
             let last = items.len() - 1;

@@ -783,6 +783,9 @@ impl<T: IntoStatic> IntoStatic for Vec1<T> {
 /// assert_eq!(list, SmallList::from(vec![1, 2]));
 /// assert_eq!(list.into_iter().sum::<i32>(), 3);
 /// assert!(SmallList::<u8>::new().is_empty());
+///
+/// let items = SmallList::one(7).into_vec_with_capacity(8);
+/// assert_eq!((items.as_slice(), items.capacity() >= 8), (&[7][..], true));
 /// ```
 #[derive(Clone)]
 pub struct SmallList<T>(Items<T>);
@@ -815,6 +818,21 @@ impl<T> SmallList<T> {
             }
             Items::One(first) => Items::Many(alloc::vec![first, item]),
         };
+    }
+
+    /// The items as a `Vec` with room for at least `capacity` items in all.
+    pub fn into_vec_with_capacity(self, capacity: usize) -> Vec<T> {
+        match self.0 {
+            Items::One(item) => {
+                let mut items = Vec::with_capacity(capacity.max(1));
+                items.push(item);
+                items
+            }
+            Items::Many(mut items) => {
+                items.reserve(capacity.saturating_sub(items.len()));
+                items
+            }
+        }
     }
 
     /// The items as a `Vec` (which allocates for a list of one item).
