@@ -269,10 +269,11 @@ impl<'a> Parser<'a> {
         let location = fill_some(
             &mut language.tail,
             Location {
-                location: self.nstring()?,
+                location: NString::NIL,
                 extensions: Vec::new(),
             },
         );
+        self.nstring_into(&mut location.location)?;
         while self.eat(b' ')? {
             location.extensions.push(self.body_extension()?);
         }
