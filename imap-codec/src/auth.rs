@@ -29,7 +29,7 @@ impl<'a> Parser<'a> {
         }
         base64_decode(text)
             .map(Cow::Owned)
-            .map_err(|at| self.fail_at(start + at, "base64"))
+            .map_err(|at| self.fail_at(start + at, &"base64"))
     }
 
     /// `authenticate-data = (base64 / "*") CRLF`: a client's line during AUTHENTICATE
@@ -47,7 +47,7 @@ impl<'a> Parser<'a> {
 
     /// `idle-done = "DONE" CRLF` (RFC 2177)
     fn idle_done(&mut self) -> PResult<IdleDone> {
-        self.keyword(b"DONE", "\"DONE\"")?;
+        self.keyword(b"DONE", &"\"DONE\"")?;
         self.crlf()?;
         Ok(IdleDone)
     }

@@ -59,7 +59,7 @@ impl<'a> Parser<'a> {
     /// just built waits for the stores that built it.
     pub(crate) fn body_into(&mut self, body: &mut BodyStructure<'a>) -> PResult<()> {
         self.nested(|p| {
-            p.expect(b'(', "\"(\"")?;
+            p.expect(b'(', &"\"(\"")?;
             if p.peek()? == b'(' {
                 p.body_type_mpart_into(body)
             } else {
@@ -109,7 +109,7 @@ impl<'a> Parser<'a> {
         if self.eat(b' ')? {
             self.body_ext_mpart_into(extension)?;
         }
-        self.expect(b')', "\")\"")
+        self.expect(b')', &"\")\"")
     }
 
     /// `body-type-1part = (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]`,
@@ -168,7 +168,7 @@ impl<'a> Parser<'a> {
             self.nstring_into(&mut extension.md5)?;
             self.body_ext_dsp_into(&mut extension.tail)?;
         }
-        self.expect(b')', "\")\"")
+        self.expect(b')', &"\")\"")
     }
 
     /// `body-fields = body-fld-param SP body-fld-id SP body-fld-desc SP body-fld-enc SP
@@ -204,7 +204,7 @@ impl<'a> Parser<'a> {
     /// `params` (an empty list): empty for `NIL`.
     fn body_fld_param_into(&mut self, params: &mut Params<'a>) -> PResult<()> {
         if self.peek()? != b'(' {
-            return self.keyword(b"NIL", "body-fld-param");
+            return self.keyword(b"NIL", &"body-fld-param");
         }
         self.pos += 1;
         self.small_list_into(
@@ -287,14 +287,14 @@ impl<'a> Parser<'a> {
         disposition: &mut Option<(IString<'a>, Params<'a>)>,
     ) -> PResult<()> {
         if self.peek()? != b'(' {
-            return self.keyword(b"NIL", "body-fld-dsp");
+            return self.keyword(b"NIL", &"body-fld-dsp");
         }
         self.pos += 1;
         let (kind, params) = fill_some(disposition, (IString::EMPTY, SmallList::new()));
         self.string_into(kind)?;
         self.sp()?;
         self.body_fld_param_into(params)?;
-        self.expect(b')', "\")\"")
+        self.expect(b')', &"\")\"")
     }
 
     /// `body-fld-lang = nstring / "(" string *(SP string) ")"`

@@ -24,7 +24,7 @@ impl<'a> Parser<'a> {
     /// Any non-empty list is accepted: RFC 9051 servers list `IMAP4rev2` and may omit
     /// `IMAP4rev1`. When lenient, a space before the line end is left for the caller's CRLF.
     pub(crate) fn capability_data(&mut self) -> PResult<Vec1<Capability<'a>>> {
-        self.keyword(b"CAPABILITY", "CAPABILITY")?;
+        self.keyword(b"CAPABILITY", &"CAPABILITY")?;
         let mut capabilities = Vec::new();
         while self.peek()? == b' ' {
             if self.options.lenient
@@ -37,7 +37,7 @@ impl<'a> Parser<'a> {
             capabilities.push(self.capability()?);
         }
         if capabilities.is_empty() {
-            return Err(self.fail("SP capability"));
+            return Err(self.fail(&"SP capability"));
         }
         Ok(Vec1::unvalidated(capabilities))
     }
@@ -184,7 +184,7 @@ mod tests {
             p.capability_data(),
             Err(Error::Failed {
                 offset: 11,
-                expected: "atom"
+                expected: &"atom"
             })
         );
     }

@@ -120,9 +120,9 @@ impl<'a> Parser<'a> {
             _ => {
                 // No command known by name: an `x-command`, whose name is an atom.
                 self.pos = start;
-                let name = self.take_token1(crate::decode::is_atom_byte, "atom")?;
+                let name = self.take_token1(crate::decode::is_atom_byte, &"atom")?;
                 if name.len() < 2 || !matches!(name[0], b'X' | b'x') {
-                    return Err(self.fail_at(start, "command name"));
+                    return Err(self.fail_at(start, &"command name"));
                 }
                 CommandBody::X {
                     name: Atom::unvalidated(self.ascii(name, start)?),
@@ -192,7 +192,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let data = self.base64()?;
         if self.pos == start {
-            return Err(self.fail("base64 or \"=\""));
+            return Err(self.fail(&"base64 or \"=\""));
         }
         Ok(Secret::new(data))
     }
@@ -260,7 +260,7 @@ impl<'a> Parser<'a> {
 
     /// `list-return-opts = "RETURN" SP "(" [return-option *(SP return-option)] ")"`
     fn list_return_opts(&mut self) -> PResult<Vec<ListOption<'a>>> {
-        self.keyword(b"RETURN", "\"RETURN\"")?;
+        self.keyword(b"RETURN", &"\"RETURN\"")?;
         self.sp()?;
         self.list_options()
     }
@@ -281,7 +281,7 @@ impl<'a> Parser<'a> {
             let start = self.pos;
             match self.tagged_ext_val()? {
                 TaggedExtValue::Comp(comps) if !comps.is_empty() => Some(Vec1::unvalidated(comps)),
-                _ => return Err(self.fail_at(start + 1, "option-val-comp")),
+                _ => return Err(self.fail_at(start + 1, &"option-val-comp")),
             }
         } else {
             None
@@ -455,7 +455,7 @@ impl<'a> Parser<'a> {
         } else if rest.eq_ignore_ascii_case(b"FLAGS.SILENT") {
             StoreResponse::Silent
         } else {
-            return Err(self.fail_at(start, "[\"+\" / \"-\"] \"FLAGS\" [\".SILENT\"]"));
+            return Err(self.fail_at(start, &"[\"+\" / \"-\"] \"FLAGS\" [\".SILENT\"]"));
         };
         self.sp()?;
         let flags = if self.peek()? == b'(' {
@@ -501,7 +501,7 @@ impl<'a> Parser<'a> {
             FETCH => self.fetch_into(true, body),
             SEARCH => self.search_into(true, body),
             STORE => self.store_into(true, body),
-            _ => Err(self.fail_at(start, "COPY, FETCH, SEARCH or STORE")),
+            _ => Err(self.fail_at(start, &"COPY, FETCH, SEARCH or STORE")),
         }
     }
 
@@ -516,7 +516,7 @@ impl<'a> Parser<'a> {
         let bytes = self.take_while(chars::is_text_char)?;
         let text = core::str::from_utf8(bytes).map_err(|e| Error::Failed {
             offset: start + e.valid_up_to(),
-            expected: "UTF-8 text",
+            expected: &"UTF-8 text",
         })?;
         Ok(Some(Cow::Borrowed(text)))
     }

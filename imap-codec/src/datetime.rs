@@ -3,7 +3,7 @@
 use imap_types::datetime::{Date, DateTime, MONTHS, month_from_name};
 
 use crate::{
-    decode::{Error, PResult, Parser, is_digit},
+    decode::{Error, Expected, PResult, Parser, is_digit},
     encode::{Encode, Encoder},
 };
 
@@ -28,31 +28,31 @@ impl<'a> Parser<'a> {
     #[cold]
     #[inline(never)]
     fn date_time_bytewise(&mut self) -> PResult<DateTime> {
-        self.expect(b'"', "DQUOTE")?;
+        self.expect(b'"', &"DQUOTE")?;
         let day_start = self.pos;
         let (day, zero_padded) = if self.eat(b' ')? {
-            (self.fixed_digits(1, "date-day-fixed")?, false)
+            (self.fixed_digits(1, &"date-day-fixed")?, false)
         } else {
             let zero_padded = self.peek()? == b'0';
-            (self.fixed_digits(2, "date-day-fixed")?, zero_padded)
+            (self.fixed_digits(2, &"date-day-fixed")?, zero_padded)
         };
         let (year, month) = self.month_and_year(day_start, day)?;
         self.sp()?;
-        let hour = self.bounded_digits(23, "time (hour 00 to 23)")?;
-        self.expect(b':', "\":\"")?;
-        let minute = self.bounded_digits(59, "time (minute 00 to 59)")?;
-        self.expect(b':', "\":\"")?;
-        let second = self.bounded_digits(60, "time (second 00 to 60)")?;
+        let hour = self.bounded_digits(23, &"time (hour 00 to 23)")?;
+        self.expect(b':', &"\":\"")?;
+        let minute = self.bounded_digits(59, &"time (minute 00 to 59)")?;
+        self.expect(b':', &"\":\"")?;
+        let second = self.bounded_digits(60, &"time (second 00 to 60)")?;
         self.sp()?;
         let negative = match self.peek()? {
             b'+' => false,
             b'-' => true,
-            _ => return Err(self.fail("zone (\"+\" or \"-\")")),
+            _ => return Err(self.fail(&"zone (\"+\" or \"-\")")),
         };
         self.pos += 1;
-        let zone_hours = self.bounded_digits(99, "zone")?;
-        let zone_minutes = self.bounded_digits(59, "zone (minutes 00 to 59)")?;
-        self.expect(b'"', "DQUOTE")?;
+        let zone_hours = self.bounded_digits(99, &"zone")?;
+        let zone_minutes = self.bounded_digits(59, &"zone (minutes 00 to 59)")?;
+        self.expect(b'"', &"DQUOTE")?;
         let zone = i16::from(zone_hours) * 60 + i16::from(zone_minutes);
         let zone = if negative { -zone } else { zone };
         DateTime::new(year, month, day as u8, (hour, minute, second), zone)
@@ -62,7 +62,7 @@ impl<'a> Parser<'a> {
             })
             .map_err(|_| Error::Failed {
                 offset: day_start,
-                expected: "valid date-time",
+                expected: &"valid date-time",
             })
     }
 
@@ -73,7 +73,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn date(&mut self) -> PResult<Date> {
         let quoted = self.eat(b'"')?;
         let day_start = self.pos;
-        let mut day = self.fixed_digits(1, "date-day")?;
+        let mut day = self.fixed_digits(1, &"date-day")?;
         let two_digit_day = self.next_is(is_digit)?;
         if two_digit_day {
             day = day * 10 + u16::from(self.peek()? - b'0');
@@ -81,28 +81,28 @@ impl<'a> Parser<'a> {
         }
         let (year, month) = self.month_and_year(day_start, day)?;
         if quoted {
-            self.expect(b'"', "DQUOTE")?;
+            self.expect(b'"', &"DQUOTE")?;
         }
         Date::new(year, month, day as u8)
             .map(|d| d.with_form(quoted, two_digit_day))
             .map_err(|_| Error::Failed {
                 offset: day_start,
-                expected: "valid date",
+                expected: &"valid date",
             })
     }
 
     /// `"-" date-month "-" date-year` after a day read at `day_start`; the calendar is checked
     /// at once, so a day that the month does not have fails at `day_start`.
     fn month_and_year(&mut self, day_start: usize, day: u16) -> PResult<(u16, u8)> {
-        self.expect(b'-', "\"-\"")?;
+        self.expect(b'-', &"\"-\"")?;
         let month = self.date_month()?;
-        self.expect(b'-', "\"-\"")?;
-        let year = self.fixed_digits(4, "date-year")?;
+        self.expect(b'-', &"\"-\"")?;
+        let year = self.fixed_digits(4, &"date-year")?;
         let day = u8::try_from(day).unwrap_or(0);
         if Date::new(year, month, day).is_err() {
             return Err(Error::Failed {
                 offset: day_start,
-                expected: "valid date (day of the month)",
+                expected: &"valid date (day of the month)",
             });
         }
         Ok((year, month))
@@ -126,7 +126,7 @@ impl<'a> Parser<'a> {
             {
                 return Err(Error::Failed {
                     offset: start + i - 1,
-                    expected: "date-month",
+                    expected: &"date-month",
                 });
             }
         }
@@ -134,7 +134,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Exactly `n` (at most 4) digits, as a number.
-    fn fixed_digits(&mut self, n: usize, expected: &'static str) -> PResult<u16> {
+    fn fixed_digits(&mut self, n: usize, expected: Expected) -> PResult<u16> {
         let mut value = 0u16;
         for _ in 0..n {
             let b = self.peek()?;
@@ -148,7 +148,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `2DIGIT` with a value of at most `max`, failing at its first digit otherwise.
-    fn bounded_digits(&mut self, max: u8, expected: &'static str) -> PResult<u8> {
+    fn bounded_digits(&mut self, max: u8, expected: Expected) -> PResult<u8> {
         let start = self.pos;
         let value = self.fixed_digits(2, expected)?;
         match u8::try_from(value) {

@@ -112,18 +112,46 @@ pub trait Decode<'a>: Sized {
 }
 
 /// The error of a grammar rule, before the message-level decoder turns it into a
-/// [`DecodeError`].
+/// [`DecodeError`]: the byte at `offset` does not fit, and the grammar expected `expected`
+/// there.
+///
+/// Two words, so that the result of a rule that returns a number, a flag or a box fits in
+/// two registers and is returned in them, not through memory: what was expected is a
+/// reference to a static description, not the description itself (`&"atom"`). The other
+/// outcomes of a rule are made of particular descriptions: [`Error::Incomplete`], the end of
+/// the input, and [`Error::literal`], a synchronizing literal announced and not sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Error {
-    /// The input ended.
-    Incomplete,
-    /// A synchronizing literal announced in a command, with no data yet.
-    Literal { length: u32, binary: bool },
     /// The byte at `offset` does not fit.
-    Failed {
-        offset: usize,
-        expected: &'static str,
-    },
+    Failed { offset: usize, expected: Expected },
+}
+
+/// What a grammar rule expected where it failed: a static description (`&"DQUOTE"`).
+pub(crate) type Expected = &'static &'static str;
+
+// The point of the two-word error: these results are returned in registers.
+const _: () = assert!(size_of::<PResult<()>>() == 16 && size_of::<PResult<u32>>() == 16);
+
+/// The descriptions that stand for other outcomes than a failure, told by their address.
+static INCOMPLETE: &str = "more input";
+static LITERAL: &str = "the data of a synchronizing literal";
+static LITERAL8: &str = "the data of a synchronizing literal8";
+
+impl Error {
+    /// The input ended.
+    #[allow(non_upper_case_globals)]
+    pub(crate) const Incomplete: Error = Error::Failed {
+        offset: 0,
+        expected: &INCOMPLETE,
+    };
+
+    /// A synchronizing literal of `length` bytes announced in a command, with no data yet.
+    pub(crate) fn literal(length: u32, binary: bool) -> Error {
+        Error::Failed {
+            offset: length as usize,
+            expected: if binary { &LITERAL8 } else { &LITERAL },
+        }
+    }
 }
 
 pub(crate) type PResult<T> = Result<T, Error>;
@@ -277,30 +305,34 @@ impl<'a> Parser<'a> {
         e: Error,
         tag: impl FnOnce(&'a [u8]) -> Option<Tag<'a>>,
     ) -> DecodeError<'a> {
-        match e {
-            Error::Incomplete => DecodeError::Incomplete,
-            Error::Failed { offset, expected } => DecodeError::Failed { offset, expected },
-            Error::Literal { length, binary } => match tag(self.input) {
+        let Error::Failed { offset, expected } = e;
+        let binary = core::ptr::eq(expected, &LITERAL8);
+        if binary || core::ptr::eq(expected, &LITERAL) {
+            return match tag(self.input) {
                 Some(tag) => DecodeError::LiteralAnnouncement(LiteralAnnouncement {
                     tag,
-                    length,
+                    length: offset as u32,
                     mode: LiteralMode::Sync,
                     binary,
                 }),
                 None => DecodeError::Incomplete,
-            },
+            };
         }
+        if core::ptr::eq(expected, &INCOMPLETE) {
+            return DecodeError::Incomplete;
+        }
+        DecodeError::Failed { offset, expected }
     }
 
     /// A failure at the current position.
     #[inline]
-    pub(crate) fn fail(&self, expected: &'static str) -> Error {
+    pub(crate) fn fail(&self, expected: Expected) -> Error {
         self.fail_at(self.pos, expected)
     }
 
     /// A failure at `offset`, or `Incomplete` if the input ends there.
     #[inline]
-    pub(crate) fn fail_at(&self, offset: usize, expected: &'static str) -> Error {
+    pub(crate) fn fail_at(&self, offset: usize, expected: Expected) -> Error {
         if offset >= self.input.len() {
             Error::Incomplete
         } else {
@@ -336,7 +368,7 @@ impl<'a> Parser<'a> {
 
     /// Consumes `byte`, or fails with `expected`.
     #[inline(always)]
-    pub(crate) fn expect(&mut self, byte: u8, expected: &'static str) -> PResult<()> {
+    pub(crate) fn expect(&mut self, byte: u8, expected: Expected) -> PResult<()> {
         if self.peek()? == byte {
             self.pos += 1;
             Ok(())
@@ -348,7 +380,7 @@ impl<'a> Parser<'a> {
     /// `SP`
     #[inline(always)]
     pub(crate) fn sp(&mut self) -> PResult<()> {
-        self.expect(b' ', "SP")
+        self.expect(b' ', &"SP")
     }
 
     /// `CRLF`; a bare LF too when lenient, and trailing spaces before it when lenient.
@@ -361,8 +393,8 @@ impl<'a> Parser<'a> {
                 return Ok(());
             }
         }
-        self.expect(b'\r', "CRLF")?;
-        self.expect(b'\n', "CRLF")
+        self.expect(b'\r', &"CRLF")?;
+        self.expect(b'\n', &"CRLF")
     }
 
     /// Whether the next bytes are a line end (`CRLF`, or a bare LF when lenient).
@@ -373,7 +405,7 @@ impl<'a> Parser<'a> {
 
     /// Consumes a case-insensitive keyword, or fails with `expected` at the first byte that
     /// differs (`Incomplete` if the input ends inside it).
-    pub(crate) fn keyword(&mut self, word: &'static [u8], expected: &'static str) -> PResult<()> {
+    pub(crate) fn keyword(&mut self, word: &'static [u8], expected: Expected) -> PResult<()> {
         if self.eat_keyword(word)? {
             Ok(())
         } else {
@@ -453,7 +485,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn take_while1(
         &mut self,
         class: fn(u8) -> bool,
-        expected: &'static str,
+        expected: Expected,
     ) -> PResult<&'a [u8]> {
         let token = self.take_while(class)?;
         self.nonempty(token, expected)
@@ -464,7 +496,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn take_token1(
         &mut self,
         class: fn(u8) -> bool,
-        expected: &'static str,
+        expected: Expected,
     ) -> PResult<&'a [u8]> {
         let token = self.take_token(class)?;
         self.nonempty(token, expected)
@@ -473,7 +505,7 @@ impl<'a> Parser<'a> {
     /// `token`, which ends at the current position, or a failure with `expected` if it is
     /// empty.
     #[inline(always)]
-    pub(crate) fn nonempty(&self, token: &'a [u8], expected: &'static str) -> PResult<&'a [u8]> {
+    pub(crate) fn nonempty(&self, token: &'a [u8], expected: Expected) -> PResult<&'a [u8]> {
         if token.is_empty() {
             return Err(self.fail(expected));
         }
@@ -496,7 +528,7 @@ impl<'a> Parser<'a> {
         self.utf8(start, start + bytes.len())
             .map_err(|e| Error::Failed {
                 offset: start + e.valid_up_to(),
-                expected: "ASCII",
+                expected: &"ASCII",
             })
     }
 
@@ -505,7 +537,7 @@ impl<'a> Parser<'a> {
         if self.depth >= self.options.max_depth {
             return Err(Error::Failed {
                 offset: self.pos,
-                expected: "less nesting (depth limit reached)",
+                expected: &"less nesting (depth limit reached)",
             });
         }
         self.depth += 1;
@@ -532,7 +564,7 @@ impl<'a> Parser<'a> {
         allow_empty: bool,
         mut item: impl FnMut(&mut Self) -> PResult<T>,
     ) -> PResult<L> {
-        self.expect(b'(', "\"(\"")?;
+        self.expect(b'(', &"\"(\"")?;
         if allow_empty && self.eat(b')')? {
             return Ok(L::from(Vec::new()));
         }
@@ -545,7 +577,7 @@ impl<'a> Parser<'a> {
         if self.eat(b')')? {
             return Ok(false);
         }
-        self.expect(b' ', "SP or \")\"")?;
+        self.expect(b' ', &"SP or \")\"")?;
         Ok(true)
     }
 

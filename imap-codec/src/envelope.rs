@@ -20,7 +20,7 @@ impl<'a> Parser<'a> {
     /// address lists with room for one address each), and a move of the finished value into
     /// a box waits for the stores that built it.
     pub(crate) fn envelope(&mut self) -> PResult<Box<Envelope<'a>>> {
-        self.expect(b'(', "\"(\"")?;
+        self.expect(b'(', &"\"(\"")?;
         let mut envelope = Box::write(Box::new_uninit(), EMPTY_ENVELOPE);
         self.nstring_into(&mut envelope.date)?;
         self.sp()?;
@@ -40,7 +40,7 @@ impl<'a> Parser<'a> {
         self.nstring_into(&mut envelope.in_reply_to)?;
         self.sp()?;
         self.nstring_into(&mut envelope.message_id)?;
-        self.expect(b')', "\")\"")?;
+        self.expect(b')', &"\")\"")?;
         Ok(envelope)
     }
 
@@ -50,7 +50,7 @@ impl<'a> Parser<'a> {
     /// too.
     fn env_address_list_into(&mut self, list: &mut SmallList<Address<'a>>) -> PResult<()> {
         if self.peek()? != b'(' {
-            return self.keyword(b"NIL", "address list or NIL");
+            return self.keyword(b"NIL", &"address list or NIL");
         }
         self.pos += 1;
         // A list of more than one address (`To`, `Cc`) often has several: room for eight
@@ -75,18 +75,18 @@ impl<'a> Parser<'a> {
             b' ' if self.options.lenient => {
                 self.pos += 1;
                 if self.peek()? != b'(' {
-                    return Err(self.fail("address"));
+                    return Err(self.fail(&"address"));
                 }
                 Ok(true)
             }
-            _ => Err(self.fail("address or \")\"")),
+            _ => Err(self.fail(&"address or \")\"")),
         }
     }
 
     /// `address = "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"`, read into
     /// `address` (an empty one), so that the list it belongs to gets it without a move.
     fn address_into(&mut self, address: &mut Address<'a>) -> PResult<()> {
-        self.expect(b'(', "\"(\"")?;
+        self.expect(b'(', &"\"(\"")?;
         // The strings of an address are read in the caller (see `nstring_inline_into`), but the
         // source route, which is almost always NIL.
         self.nstring_inline_into(&mut address.name)?;
@@ -96,7 +96,7 @@ impl<'a> Parser<'a> {
         self.nstring_inline_into(&mut address.mailbox)?;
         self.sp()?;
         self.nstring_inline_into(&mut address.host)?;
-        self.expect(b')', "\")\"")
+        self.expect(b')', &"\")\"")
     }
 }
 

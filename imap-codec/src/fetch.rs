@@ -166,18 +166,18 @@ impl<'a> Parser<'a> {
                     && self.peek2()? == b'('
                     && self.eat_keyword(b" (LAZY)")?,
             },
-            _ => return Err(self.fail_at(start, "fetch-att")),
+            _ => return Err(self.fail_at(start, &"fetch-att")),
         })
     }
 
     /// `section = "[" [section-spec] "]"`: `None` for `[]`.
     pub(crate) fn section(&mut self) -> PResult<Option<Section<'a>>> {
-        self.expect(b'[', "\"[\"")?;
+        self.expect(b'[', &"\"[\"")?;
         if self.eat(b']')? {
             return Ok(None);
         }
         let section = self.section_spec()?;
-        self.expect(b']', "\"]\"")?;
+        self.expect(b']', &"\"]\"")?;
         Ok(Some(section))
     }
 
@@ -226,8 +226,8 @@ impl<'a> Parser<'a> {
                 self.sp()?;
                 Ok(Section::HeaderFieldsNot(part, self.header_list()?))
             }
-            _ if part.is_some() => Err(self.fail_at(start, "section-text")),
-            _ => Err(self.fail_at(start, "section-spec")),
+            _ if part.is_some() => Err(self.fail_at(start, &"section-text")),
+            _ => Err(self.fail_at(start, &"section-spec")),
         }
     }
 
@@ -252,12 +252,12 @@ impl<'a> Parser<'a> {
 
     /// `section-binary = "[" [section-part] "]"` (RFC 3516)
     fn section_binary(&mut self) -> PResult<Vec<NonZeroU32>> {
-        self.expect(b'[', "\"[\"")?;
+        self.expect(b'[', &"\"[\"")?;
         if self.eat(b']')? {
             return Ok(Vec::new());
         }
         let part = self.section_part()?;
-        self.expect(b']', "\"]\"")?;
+        self.expect(b']', &"\"]\"")?;
         Ok(part.to_vec())
     }
 
@@ -277,9 +277,9 @@ impl<'a> Parser<'a> {
     fn partial_range(&mut self) -> PResult<(u32, NonZeroU32)> {
         self.pos += 1;
         let offset = self.number()?;
-        self.expect(b'.', "\".\"")?;
+        self.expect(b'.', &"\".\"")?;
         let length = self.nz_number()?;
-        self.expect(b'>', "\">\"")?;
+        self.expect(b'>', &"\">\"")?;
         Ok((offset, length))
     }
 
@@ -289,18 +289,18 @@ impl<'a> Parser<'a> {
             return Ok(None);
         }
         let origin = self.number()?;
-        self.expect(b'>', "\">\"")?;
+        self.expect(b'>', &"\">\"")?;
         Ok(Some(origin))
     }
 
     /// `objectid = 1*255(ALPHA / DIGIT / "_" / "-")` (RFC 8474)
     fn objectid(&mut self) -> PResult<Cow<'a, str>> {
         let start = self.pos;
-        let bytes = self.take_while1(is_objectid_char, "objectid")?;
+        let bytes = self.take_while1(is_objectid_char, &"objectid")?;
         if bytes.len() > 255 {
             return Err(Error::Failed {
                 offset: start + 255,
-                expected: "objectid of at most 255 characters",
+                expected: &"objectid of at most 255 characters",
             });
         }
         Ok(Cow::Borrowed(self.ascii(bytes, start)?))
@@ -308,9 +308,9 @@ impl<'a> Parser<'a> {
 
     /// `"(" objectid ")"`
     fn paren_objectid(&mut self) -> PResult<Cow<'a, str>> {
-        self.expect(b'(', "\"(\"")?;
+        self.expect(b'(', &"\"(\"")?;
         let id = self.objectid()?;
-        self.expect(b')', "\")\"")?;
+        self.expect(b')', &"\")\"")?;
         Ok(id)
     }
 
@@ -319,7 +319,7 @@ impl<'a> Parser<'a> {
         // Room for the items of a typical header fetch (UID, FLAGS, INTERNALDATE,
         // RFC822.SIZE, ENVELOPE, BODYSTRUCTURE) without a reallocation. Each item is pushed
         // by the arm that reads it (see `msg_att_item_into`).
-        self.expect(b'(', "\"(\"")?;
+        self.expect(b'(', &"\"(\"")?;
         let items = self.list_tail_into(8, Parser::msg_att_item_into, Parser::paren_list_more)?;
         Ok(Vec1::unvalidated(items))
     }
@@ -394,7 +394,7 @@ impl<'a> Parser<'a> {
                 if self.peek()? == b'(' {
                     M::ThreadId(Some(self.paren_objectid()?))
                 } else {
-                    self.keyword(b"NIL", "\"(\" or NIL")?;
+                    self.keyword(b"NIL", &"\"(\" or NIL")?;
                     M::ThreadId(None)
                 }
             }
@@ -408,7 +408,7 @@ impl<'a> Parser<'a> {
                 }
             }
             PREVIEW => M::Preview(self.after_sp(Parser::nstring)?),
-            _ => return Err(self.fail_at(start, "msg-att")),
+            _ => return Err(self.fail_at(start, &"msg-att")),
         });
         Ok(())
     }
@@ -423,9 +423,9 @@ impl<'a> Parser<'a> {
     /// from 1 to 2^63-1 (RFC 7162), in strict and lenient mode alike (a `0` could not be
     /// encoded back to valid bytes).
     fn permsg_modsequence(&mut self) -> PResult<u64> {
-        self.expect(b'(', "\"(\"")?;
+        self.expect(b'(', &"\"(\"")?;
         let value = self.mod_sequence_value()?;
-        self.expect(b')', "\")\"")?;
+        self.expect(b')', &"\")\"")?;
         Ok(value)
     }
 }

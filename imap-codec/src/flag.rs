@@ -36,7 +36,7 @@ impl<'a> Parser<'a> {
             .map(Flag::Extension)
             .map_err(|_| Error::Failed {
                 offset: start,
-                expected: "flag-extension",
+                expected: &"flag-extension",
             })
     }
 
@@ -78,7 +78,7 @@ impl<'a> Parser<'a> {
 
     /// `mbx-list-oflag / mbx-list-sflag`: one mailbox attribute, `"\" atom`.
     fn mbx_list_flag(&mut self) -> PResult<MailboxAttribute<'a>> {
-        self.expect(b'\\', "mailbox attribute (\"\\\" atom)")?;
+        self.expect(b'\\', &"mailbox attribute (\"\\\" atom)")?;
         let start = self.pos;
         let atom = self.atom()?;
         if let Some(known) = MailboxAttribute::known(atom.as_str()) {
@@ -88,7 +88,7 @@ impl<'a> Parser<'a> {
             .map(MailboxAttribute::Extension)
             .map_err(|_| Error::Failed {
                 offset: start,
-                expected: "mailbox attribute (not the name of a system flag)",
+                expected: &"mailbox attribute (not the name of a system flag)",
             })
     }
 }

@@ -27,7 +27,7 @@ impl<'a> Parser<'a> {
             b'"' | b'{' => Ok(ListMailbox::String(self.string()?)),
             _ => {
                 let start = self.pos;
-                let bytes = self.take_while1(chars::is_list_char, "list-mailbox")?;
+                let bytes = self.take_while1(chars::is_list_char, &"list-mailbox")?;
                 Ok(ListMailbox::Token(ListCharString::unvalidated(
                     self.ascii(bytes, start)?,
                 )))
@@ -77,7 +77,7 @@ impl<'a> Parser<'a> {
     /// `DQUOTE QUOTED-CHAR DQUOTE`: a hierarchy delimiter, one 7-bit character, which may be
     /// the escaped `\\` or `\"`.
     fn delimiter(&mut self) -> PResult<Delimiter> {
-        self.expect(b'"', "DQUOTE")?;
+        self.expect(b'"', &"DQUOTE")?;
         let start = self.pos;
         let c = match self.peek()? {
             b'\\' => match self.peek2()? {
@@ -85,18 +85,18 @@ impl<'a> Parser<'a> {
                     self.pos += 2;
                     b
                 }
-                _ => return Err(self.fail_at(start + 1, "quoted-specials after \"\\\"")),
+                _ => return Err(self.fail_at(start + 1, &"quoted-specials after \"\\\"")),
             },
             b if b.is_ascii() && chars::is_quoted_char(b) => {
                 self.pos += 1;
                 b
             }
-            _ => return Err(self.fail("7-bit QUOTED-CHAR")),
+            _ => return Err(self.fail(&"7-bit QUOTED-CHAR")),
         };
-        self.expect(b'"', "DQUOTE")?;
+        self.expect(b'"', &"DQUOTE")?;
         Delimiter::new(char::from(c)).map_err(|_| Error::Failed {
             offset: start,
-            expected: "7-bit QUOTED-CHAR",
+            expected: &"7-bit QUOTED-CHAR",
         })
     }
 }

@@ -25,7 +25,7 @@ impl<'a> Parser<'a> {
     ///
     /// `resp-cond-auth = ("OK" / "PREAUTH") SP resp-text`, `resp-cond-bye = "BYE" SP resp-text`
     pub(crate) fn greeting(&mut self) -> PResult<Greeting<'a>> {
-        self.expect(b'*', "\"*\"")?;
+        self.expect(b'*', &"\"*\"")?;
         self.sp()?;
         let start = self.pos;
         let word = self.keyword_token()?;
@@ -36,7 +36,7 @@ impl<'a> Parser<'a> {
         } else if word.eq_ignore_ascii_case(b"BYE") {
             GreetingKind::Bye
         } else {
-            return Err(self.fail_at(start, "OK, PREAUTH or BYE"));
+            return Err(self.fail_at(start, &"OK, PREAUTH or BYE"));
         };
         let text = self.sp_resp_text()?;
         self.crlf()?;
@@ -61,7 +61,7 @@ impl<'a> Parser<'a> {
     ///
     /// A line whose text is complete `base64` (the empty line too) is read as base64.
     pub(crate) fn continue_req(&mut self) -> PResult<ContinueRequest<'a>> {
-        self.expect(b'+', "\"+\"")?;
+        self.expect(b'+', &"\"+\"")?;
         if !(self.options.lenient && self.at_crlf()?) {
             self.sp()?;
         }
@@ -90,7 +90,7 @@ impl<'a> Parser<'a> {
         self.sp()?;
         let start = self.pos;
         let word = self.keyword_token()?;
-        let kind = status_kind(word).ok_or_else(|| self.fail_at(start, "OK, NO or BAD"))?;
+        let kind = status_kind(word).ok_or_else(|| self.fail_at(start, &"OK, NO or BAD"))?;
         let text = self.sp_resp_text()?;
         self.crlf()?;
         Ok(Status::Cond {
@@ -103,7 +103,7 @@ impl<'a> Parser<'a> {
     /// `response-data = "*" SP (resp-cond-state / resp-cond-bye / mailbox-data /
     /// message-data / capability-data) CRLF`
     fn response_data_into(&mut self, response: &mut Response<'a>) -> PResult<()> {
-        self.expect(b'*', "\"*\"")?;
+        self.expect(b'*', &"\"*\"")?;
         self.sp()?;
         if self.next_is(is_digit)? {
             self.numbered_data_into(response)?;
@@ -124,7 +124,7 @@ impl<'a> Parser<'a> {
         let nz = || {
             NonZeroU32::new(number).ok_or(Error::Failed {
                 offset: number_at,
-                expected: "nz-number",
+                expected: &"nz-number",
             })
         };
         let data = if word.eq_ignore_ascii_case(b"EXISTS") {
@@ -139,7 +139,7 @@ impl<'a> Parser<'a> {
             let items = self.msg_att()?;
             Data::Fetch { seq, items }
         } else {
-            return Err(self.fail_at(start, "EXISTS, RECENT, EXPUNGE or FETCH"));
+            return Err(self.fail_at(start, &"EXISTS, RECENT, EXPUNGE or FETCH"));
         };
         *response = Response::Data(data);
         Ok(())
@@ -184,7 +184,7 @@ impl<'a> Parser<'a> {
         } else {
             return Err(self.fail_at(
                 start,
-                "OK, NO, BAD, BYE, CAPABILITY, LIST, LSUB, STATUS, SEARCH, FLAGS or a number",
+                &"OK, NO, BAD, BYE, CAPABILITY, LIST, LSUB, STATUS, SEARCH, FLAGS or a number",
             ));
         };
         Ok(Response::Data(data))
@@ -200,10 +200,10 @@ impl<'a> Parser<'a> {
                 b'\r' | b'\n' | b' ' if self.options.lenient => break,
                 b'(' => {
                     self.pos += 2;
-                    self.keyword(b"MODSEQ", "MODSEQ")?;
+                    self.keyword(b"MODSEQ", &"MODSEQ")?;
                     self.sp()?;
                     mod_seq = Some(self.mod_sequence_value()?);
-                    self.expect(b')', "\")\"")?;
+                    self.expect(b')', &"\")\"")?;
                     break;
                 }
                 _ => {
@@ -239,7 +239,7 @@ impl<'a> Parser<'a> {
             });
         }
         let code = self.resp_text_code()?;
-        self.expect(b']', "\"]\"")?;
+        self.expect(b']', &"\"]\"")?;
         if self.options.lenient && self.at_crlf()? {
             return Ok(RespText {
                 code: Some(code),
@@ -320,11 +320,11 @@ impl<'a> Parser<'a> {
                 let at = self.pos;
                 let bytes = self.take_while1(
                     |b| chars::is_text_char(b) && b != b']',
-                    "resp-text-code arguments",
+                    &"resp-text-code arguments",
                 )?;
                 let s = core::str::from_utf8(bytes).map_err(|e| Error::Failed {
                     offset: at + e.valid_up_to(),
-                    expected: "UTF-8 text",
+                    expected: &"UTF-8 text",
                 })?;
                 Some(Cow::Borrowed(s))
             } else {
@@ -356,7 +356,7 @@ fn uid_set<'a>(p: &mut Parser<'a>) -> PResult<SequenceSet<'a>> {
     match set.as_str().bytes().position(|b| b == b'*' || b == b'$') {
         Some(at) => Err(Error::Failed {
             offset: start + at,
-            expected: "uid-set",
+            expected: &"uid-set",
         }),
         None => Ok(set),
     }

@@ -160,7 +160,7 @@ impl<'a> Parser<'a> {
 fn unknown_key(offset: usize) -> Error {
     Error::Failed {
         offset,
-        expected: "search-key",
+        expected: &"search-key",
     }
 }
 

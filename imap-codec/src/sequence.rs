@@ -40,7 +40,7 @@ impl<'a> Parser<'a> {
             }
             return Err(Error::Failed {
                 offset: start + at,
-                expected: "sequence-set",
+                expected: &"sequence-set",
             });
         }
         self.pos += len;

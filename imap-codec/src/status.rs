@@ -16,7 +16,7 @@ impl<'a> Parser<'a> {
         let name = self.keyword_token()?;
         StatusDataItemName::from_name(name).ok_or(Error::Failed {
             offset: start,
-            expected: "status-att",
+            expected: &"status-att",
         })
     }
 
