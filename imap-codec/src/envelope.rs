@@ -161,6 +161,7 @@ impl Encode for Envelope<'_> {
 }
 
 impl Encode for Address<'_> {
+    #[inline]
     fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         out.byte(b'(');
         self.name.encode(out);
