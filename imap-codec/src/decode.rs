@@ -667,7 +667,7 @@ impl<'a> Parser<'a> {
 /// Writes `value` into `slot`, which holds a placeholder that owns no memory (`NIL`, an empty
 /// string or list, an empty part): the placeholder is forgotten instead of dropped. The drop
 /// glue of the types of a body structure or an envelope tests every field of the value it
-/// drops, and the decoder fills thousands of placeholders a message. (A slot that did own
+/// drops, and the decoder fills hundreds of placeholders a message. (A slot that did own
 /// memory would leak it; nothing would be freed twice.)
 #[inline(always)]
 pub(crate) fn fill<T>(slot: &mut T, value: T) {
