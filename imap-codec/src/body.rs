@@ -191,6 +191,7 @@ impl<'a> Parser<'a> {
     ///
     /// When lenient, the `NIL` that some servers send instead reads as the empty string, so
     /// that the value encodes to valid bytes.
+    #[inline(always)]
     fn body_string_into(&mut self, slot: &mut IString<'a>) -> PResult<()> {
         if self.options.lenient && matches!(self.peek()?, b'N' | b'n') {
             self.nil()?;

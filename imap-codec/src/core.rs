@@ -105,6 +105,7 @@ fn long_number64(digits: &[u8], start: usize) -> PResult<u64> {
 
 impl<'a> Parser<'a> {
     /// `number = 1*DIGIT`: an unsigned 32-bit number.
+    #[inline(always)]
     pub(crate) fn number(&mut self) -> PResult<u32> {
         let start = self.pos;
         let value = self.number64()?;
