@@ -195,7 +195,7 @@ impl<'a> Parser<'a> {
     fn body_string_into(&mut self, slot: &mut IString<'a>) -> PResult<()> {
         if self.options.lenient && matches!(self.peek()?, b'N' | b'n') {
             self.nil()?;
-            *slot = IString::EMPTY;
+            fill(slot, IString::EMPTY);
             return Ok(());
         }
         self.string_into(slot)
