@@ -6,7 +6,10 @@
 //! 10 to 40 %. Here every round times ours and then the peer (or the peer and then ours: the
 //! order alternates) over the whole corpus, a few milliseconds each, so that a change of
 //! load weighs on both sides of a ratio alike. The figure is the median of the rounds'
-//! ratios (the peer's time over ours), with the quartiles.
+//! ratios (the peer's time over ours), with the quartiles. The last two columns are the minor
+//! page faults of one pass, ours and the peer's (Linux only): a side that faults pays the
+//! kernel for pages its allocator gave back, which is the allocator's state as much as the
+//! library's code.
 //!
 //! ```text
 //! cargo bench --bench ratio                     # every comparison, 3 seconds each
@@ -47,6 +50,8 @@ struct Paired {
     peer: Duration,
     /// The first quartile, the median and the third quartile of the rounds' ratios.
     ratio: [f64; 3],
+    /// The minor page faults of one pass, ours and the peer's; `None` outside Linux.
+    faults: Option<[f64; 2]>,
 }
 
 /// Times `ours` and `peer` (each one pass over a corpus) in alternating rounds for `budget`.
@@ -64,25 +69,35 @@ fn paired(budget: Duration, mut ours: impl FnMut(), mut peer: impl FnMut()) -> P
         }
         passes *= 2;
     }
-    let time = |f: &mut dyn FnMut()| {
+    // The faults of each side are read outside its timed span.
+    let mut faults = common::minor_faults().map(|_| [0u64; 2]);
+    let mut time = |f: &mut dyn FnMut(), side: usize| {
+        let before = common::minor_faults();
         let start = Instant::now();
         for _ in 0..passes {
             f();
         }
-        start.elapsed() / passes
+        let elapsed = start.elapsed() / passes;
+        if let (Some(faults), Some(before), Some(after)) =
+            (faults.as_mut(), before, common::minor_faults())
+        {
+            faults[side] += after - before;
+        }
+        elapsed
     };
     let mut samples: Vec<(Duration, Duration)> = Vec::new();
     let start = Instant::now();
     while samples.len() < MIN_ROUNDS || start.elapsed() < budget {
         let sample = if samples.len().is_multiple_of(2) {
-            let o = time(&mut ours);
-            (o, time(&mut peer))
+            let o = time(&mut ours, 0);
+            (o, time(&mut peer, 1))
         } else {
-            let p = time(&mut peer);
-            (time(&mut ours), p)
+            let p = time(&mut peer, 1);
+            (time(&mut ours, 0), p)
         };
         samples.push(sample);
     }
+    let passes_timed = (samples.len() as u64 * u64::from(passes)) as f64;
     let mut ratios: Vec<f64> = samples
         .iter()
         .map(|(o, p)| p.as_secs_f64() / o.as_secs_f64().max(1e-12))
@@ -98,20 +113,24 @@ fn paired(budget: Duration, mut ours: impl FnMut(), mut peer: impl FnMut()) -> P
         ours: ours_times[ours_times.len() / 2],
         peer: peer_times[peer_times.len() / 2],
         ratio: [at(1), at(2), at(3)],
+        faults: faults.map(|f| f.map(|n| n as f64 / passes_timed)),
     }
 }
 
 /// Prints one row of the table.
 fn row(what: &str, peer: Library, paired: &Paired) {
+    let faults = paired.faults.map_or_else(
+        || "       -        -".to_string(),
+        |[ours, peer]| format!("{ours:>8.1} {peer:>8.1}"),
+    );
+    let quartiles = format!("[{:.2}x, {:.2}x]", paired.ratio[0], paired.ratio[2]);
     println!(
-        "{what:<40} {:<26} {:>6} {:>12.1?} {:>12.1?} {:>7.2}x  [{:.2}x, {:.2}x]",
+        "{what:<40} {:<26} {:>6} {:>12.1?} {:>12.1?} {:>7.2}x  {quartiles:<18} {faults}",
         peer.name(),
         paired.rounds,
         paired.ours,
         paired.peer,
         paired.ratio[1],
-        paired.ratio[0],
-        paired.ratio[2],
     );
 }
 
@@ -131,11 +150,12 @@ fn main() {
     common::print_corpora(&corpora);
     println!(
         "Paired rounds, {seconds} s a comparison; times are one pass over the inputs (medians); \
-         ratio = the peer's time / ours: median [first quartile, third quartile]"
+         ratio = the peer's time / ours: median [first quartile, third quartile]; faults = minor \
+         page faults of one pass, ours and the peer's"
     );
     println!(
-        "{:<40} {:<26} {:>6} {:>12} {:>12} {:>8}",
-        "comparison", "peer", "rounds", "ours", "peer", "ratio"
+        "{:<40} {:<26} {:>6} {:>12} {:>12} {:>8}  {:<18} {:>8} {:>8}",
+        "comparison", "peer", "rounds", "ours", "peer", "ratio", "", "faults", "(peer)"
     );
     for corpus in &corpora {
         let kind = corpus.kind.name();
