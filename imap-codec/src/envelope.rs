@@ -22,9 +22,9 @@ impl<'a> Parser<'a> {
     pub(crate) fn envelope(&mut self) -> PResult<Box<Envelope<'a>>> {
         self.expect(b'(', &"\"(\"")?;
         let mut envelope = Box::write(Box::new_uninit(), EMPTY_ENVELOPE);
-        self.nstring_into(&mut envelope.date)?;
+        self.nstring_inline_into(&mut envelope.date)?;
         self.sp()?;
-        self.nstring_into(&mut envelope.subject)?;
+        self.nstring_inline_into(&mut envelope.subject)?;
         for list in [
             &mut envelope.from,
             &mut envelope.sender,
@@ -37,9 +37,9 @@ impl<'a> Parser<'a> {
             self.env_address_list_into(list)?;
         }
         self.sp()?;
-        self.nstring_into(&mut envelope.in_reply_to)?;
+        self.nstring_inline_into(&mut envelope.in_reply_to)?;
         self.sp()?;
-        self.nstring_into(&mut envelope.message_id)?;
+        self.nstring_inline_into(&mut envelope.message_id)?;
         self.expect(b')', &"\")\"")?;
         Ok(envelope)
     }
