@@ -119,10 +119,10 @@ fn paired(budget: Duration, mut ours: impl FnMut(), mut peer: impl FnMut()) -> P
 
 /// Prints one row of the table.
 fn row(what: &str, peer: Library, paired: &Paired) {
-    let faults = paired.faults.map_or_else(
-        || "       -        -".to_string(),
-        |[ours, peer]| format!("{ours:>8.1} {peer:>8.1}"),
-    );
+    let faults = match paired.faults {
+        Some([ours, peer]) => format!("{ours:>8.1} {peer:>8.1}"),
+        None => format!("{:>8} {:>8}", "-", "-"),
+    };
     let quartiles = format!("[{:.2}x, {:.2}x]", paired.ratio[0], paired.ratio[2]);
     println!(
         "{what:<40} {:<26} {:>6} {:>12.1?} {:>12.1?} {:>7.2}x  {quartiles:<18} {faults}",
