@@ -15,7 +15,12 @@
 //! cargo bench --bench ratio                     # every comparison, 3 seconds each
 //! cargo bench --bench ratio -- 10               # 10 seconds each
 //! cargo bench --bench ratio -- 10 "decode com"  # the comparisons whose name holds this
+//! IMAP_BENCH_SCALE=10 cargo bench --bench ratio # corpora of ten times as many messages
 //! ```
+//!
+//! A small corpus replayed pass after pass is partly learnt by the branch predictor, which
+//! flatters the faster decoder; `IMAP_BENCH_SCALE` and `IMAP_BENCH_REPEAT` (see
+//! `common::Shape`) measure how much.
 //!
 //! Decoding is compared on the inputs that both libraries of a pair accept (for imap-proto
 //! and header-heavy responses, the 159 of the 200 it parses); encoding on the values each

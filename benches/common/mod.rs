@@ -79,26 +79,31 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// The generated corpus of `kind`, with the default sizes of [`traffic`].
+    /// The generated corpus of `kind`, in the [`Shape`] the environment asks for.
     pub fn new(kind: Kind) -> Corpus {
+        let Shape { scale, repeat } = Shape::from_env();
         let all = |side: Side, messages: Vec<Vec<u8>>| -> Vec<(Side, Vec<u8>)> {
             messages.into_iter().map(|m| (side, m)).collect()
         };
-        let messages = match kind {
+        let distinct = match kind {
             Kind::HeaderHeavy => all(
                 Side::Server,
-                traffic::header_heavy_responses(traffic::HEADER_HEAVY_COUNT),
+                traffic::header_heavy_responses(traffic::HEADER_HEAVY_COUNT * scale),
             ),
             Kind::LiteralHeavy => all(
                 Side::Server,
-                traffic::literal_heavy_responses(traffic::LITERAL_HEAVY_COUNT),
+                traffic::literal_heavy_responses(traffic::LITERAL_HEAVY_COUNT * scale),
             ),
             Kind::Commands => all(
                 Side::Client,
-                traffic::client_commands(traffic::COMMAND_COUNT),
+                traffic::client_commands(traffic::COMMAND_COUNT * scale),
             ),
-            Kind::Session => traffic::session(traffic::SESSION_MAILBOX_SIZE).messages,
+            Kind::Session => {
+                let mailbox = traffic::SESSION_MAILBOX_SIZE * u32::try_from(scale).unwrap();
+                traffic::session(mailbox).messages
+            }
         };
+        let messages = (0..repeat).flat_map(|_| distinct.iter().cloned()).collect();
         Corpus { kind, messages }
     }
 
@@ -692,9 +697,65 @@ pub fn minor_faults() -> Option<u64> {
     fields.split_whitespace().nth(7)?.parse().ok()
 }
 
+/// The environment variable that multiplies the number of distinct messages of every corpus
+/// (see [`Shape`]).
+pub const SCALE_VARIABLE: &str = "IMAP_BENCH_SCALE";
+
+/// The environment variable that repeats every corpus (see [`Shape`]).
+pub const REPEAT_VARIABLE: &str = "IMAP_BENCH_REPEAT";
+
+/// How large the corpora are: [`SCALE_VARIABLE`] times the default number of distinct
+/// messages, the whole repeated [`REPEAT_VARIABLE`] times (both 1 when unset).
+///
+/// A benchmark replays its corpus pass after pass, and a branch predictor with long histories
+/// learns a good part of the outcomes of the branches that the input decides (the lengths of
+/// the strings, which fields are `NIL`, how many addresses a list has) when the corpus is
+/// small enough: the 200 header-heavy responses of the default corpus take ours about 500 000
+/// conditional branches a pass. Real traffic is not replayed. `IMAP_BENCH_SCALE=10` (2 000
+/// distinct header-heavy responses) is too large to be learnt, and `IMAP_BENCH_REPEAT=10`
+/// (the 200 ten times over, as many bytes) tells how much of the difference is the learning
+/// rather than the inputs no longer fitting in the L2 cache. The peers run several times more
+/// branches a message, too many to be learnt at any of these sizes, so the shape changes their
+/// time per message much less than ours (see `benches/README.md`).
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    /// How many times the default number of distinct messages.
+    pub scale: usize,
+    /// How many times the distinct messages follow each other in a corpus.
+    pub repeat: usize,
+}
+
+impl Shape {
+    /// The shape the environment asks for.
+    ///
+    /// # Panics
+    ///
+    /// If a variable is set to anything but a positive integer.
+    pub fn from_env() -> Shape {
+        let read = |name: &str| match std::env::var(name) {
+            Err(_) => 1,
+            Ok(value) => value
+                .parse()
+                .ok()
+                .filter(|&n: &usize| n > 0)
+                .unwrap_or_else(|| panic!("{name} must be a positive integer, not {value:?}")),
+        };
+        Shape {
+            scale: read(SCALE_VARIABLE),
+            repeat: read(REPEAT_VARIABLE),
+        }
+    }
+}
+
 /// Prints the size of every corpus and the acceptance report of every library.
 pub fn print_corpora(corpora: &[Corpus]) {
-    println!("Corpora (deterministic, seed {:#x}):", traffic::SEED);
+    let shape = Shape::from_env();
+    println!(
+        "Corpora (deterministic, seed {:#x}, {SCALE_VARIABLE}={}, {REPEAT_VARIABLE}={}):",
+        traffic::SEED,
+        shape.scale,
+        shape.repeat
+    );
     for corpus in corpora {
         println!(
             "   {:<14} {:>5} messages {:>9} bytes",
