@@ -103,7 +103,8 @@ impl Corpus {
                 traffic::session(mailbox).messages
             }
         };
-        let messages = (0..repeat).flat_map(|_| distinct.iter().cloned()).collect();
+        // The last repetition is `distinct` itself, not a copy.
+        let messages = std::iter::repeat_n(distinct, repeat).flatten().collect();
         Corpus { kind, messages }
     }
 
