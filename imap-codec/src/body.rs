@@ -157,7 +157,7 @@ impl<'a> Parser<'a> {
             SpecificFields::Basic { r#type, subtype }
         };
         fill(&mut body.specific, specific);
-        if self.eat(b' ')? {
+        if self.peek()? == b' ' {
             let extension = fill_some(
                 extension,
                 SinglePartExtension {
@@ -165,7 +165,7 @@ impl<'a> Parser<'a> {
                     tail: None,
                 },
             );
-            self.nstring_into(&mut extension.md5)?;
+            self.sp_nstring_into(&mut extension.md5)?;
             self.body_ext_dsp_into(&mut extension.tail)?;
         }
         self.expect(b')', &"\")\"")
@@ -175,10 +175,8 @@ impl<'a> Parser<'a> {
     /// body-fld-octets`, read into `fields`
     fn body_fields_into(&mut self, fields: &mut BasicFields<'a>) -> PResult<()> {
         self.body_fld_param_into(&mut fields.parameter_list)?;
-        self.sp()?;
-        self.nstring_into(&mut fields.id)?;
-        self.sp()?;
-        self.nstring_into(&mut fields.description)?;
+        self.sp_nstring_into(&mut fields.id)?;
+        self.sp_nstring_into(&mut fields.description)?;
         self.sp()?;
         self.body_string_into(&mut fields.content_transfer_encoding)?;
         self.sp()?;
@@ -243,7 +241,7 @@ impl<'a> Parser<'a> {
     /// shared by both extension kinds (`body-ext-1part = body-fld-md5 [SP body-fld-dsp ..]`),
     /// read into `tail` (`None`).
     fn body_ext_dsp_into(&mut self, tail: &mut Option<Disposition<'a>>) -> PResult<()> {
-        if !self.eat(b' ')? {
+        if self.peek()? != b' ' {
             return Ok(());
         }
         let disposition = fill_some(
@@ -253,18 +251,27 @@ impl<'a> Parser<'a> {
                 tail: None,
             },
         );
-        self.body_fld_dsp_into(&mut disposition.disposition)?;
-        if !self.eat(b' ')? {
+        if !self.eat_sp_nil() {
+            self.sp()?;
+            self.body_fld_dsp_into(&mut disposition.disposition)?;
+        }
+        if self.peek()? != b' ' {
             return Ok(());
         }
+        let language = if self.eat_sp_nil() {
+            BodyLanguage::Single(NString::NIL)
+        } else {
+            self.sp()?;
+            self.body_fld_lang()?
+        };
         let language = fill_some(
             &mut disposition.tail,
             Language {
-                language: self.body_fld_lang()?,
+                language,
                 tail: None,
             },
         );
-        if !self.eat(b' ')? {
+        if self.peek()? != b' ' {
             return Ok(());
         }
         let location = fill_some(
@@ -274,7 +281,7 @@ impl<'a> Parser<'a> {
                 extensions: Vec::new(),
             },
         );
-        self.nstring_into(&mut location.location)?;
+        self.sp_nstring_into(&mut location.location)?;
         while self.eat(b' ')? {
             location.extensions.push(self.body_extension()?);
         }
@@ -798,6 +805,68 @@ NIL (\"INLINE\" NIL) \"EN\" NIL)\
                 extension: None
             }
         ));
+    }
+
+    /// The fields that are almost always `NIL` (id, description, md5, disposition, language,
+    /// location) are read past `SP NIL` in one comparison; `nil` in lower case and strings
+    /// in their place take the full rule, with the same values and the same failures.
+    #[test]
+    fn body_fields_usually_nil() {
+        let upper = b"(\"A\" \"B\" NIL NIL NIL \"7BIT\" 1 NIL NIL NIL NIL)";
+        let lower = b"(\"A\" \"B\" NIL nil nil \"7BIT\" 1 nil nil nil nil)";
+        let body = round_trip(upper);
+        assert_eq!(run(lower, Parser::body), Ok((body.clone(), &b""[..])));
+        let BodyStructure::Single {
+            body: part,
+            extension,
+        } = &body
+        else {
+            panic!("not a single part")
+        };
+        assert_eq!(
+            (&part.basic.id, &part.basic.description),
+            (&NString::NIL, &NString::NIL)
+        );
+        assert_eq!(
+            extension,
+            &Some(SinglePartExtension {
+                md5: NString::NIL,
+                tail: Some(Disposition {
+                    disposition: None,
+                    tail: Some(Language {
+                        language: BodyLanguage::Single(NString::NIL),
+                        tail: Some(Location {
+                            location: NString::NIL,
+                            extensions: Vec::new(),
+                        }),
+                    }),
+                }),
+            })
+        );
+        // The same places holding strings.
+        let strings =
+            round_trip(b"(\"A\" \"B\" NIL \"i\" \"d\" \"7BIT\" 1 \"m\" (\"X\" NIL) \"l\" \"o\")");
+        let BodyStructure::Single {
+            body: part,
+            extension: Some(extension),
+        } = strings
+        else {
+            panic!("no extension")
+        };
+        assert_eq!((part.basic.id, part.basic.description), (ns("i"), ns("d")));
+        assert_eq!(extension.md5, ns("m"));
+        // `NIL` must be followed by what the grammar allows, as before.
+        assert_eq!(
+            run(b"(\"A\" \"B\" NIL NILX NIL \"7BIT\" 1)", Parser::body),
+            Err(failed(16, "SP"))
+        );
+        assert_eq!(
+            run(
+                b"(\"A\" \"B\" NIL NIL NIL \"7BIT\" 1 NIL NIL NILS)",
+                Parser::body
+            ),
+            Err(failed(41, "\")\""))
+        );
     }
 
     #[test]

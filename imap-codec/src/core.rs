@@ -336,12 +336,12 @@ impl<'a> Parser<'a> {
     fn quoted_plain(&mut self) -> Option<Quoted<'a>> {
         // Scanned in the checked stretch itself, so that the string is a slice of it.
         let (checked, at) = self.checked_here();
-        let bytes = checked.as_bytes();
-        if *bytes.get(at)? != b'"' {
+        if *checked.as_bytes().get(at)? != b'"' {
             return None;
         }
-        let len = plain_quoted_end(bytes.get(at + 1..)?)?;
-        let (s, _) = checked.split_at_checked(at + 1)?.1.split_at_checked(len)?;
+        let body = checked.split_at_checked(at)?.1.strip_prefix('"')?;
+        let len = plain_quoted_end(body.as_bytes())?;
+        let (s, _) = body.split_at_checked(len)?;
         self.pos += len + 2;
         Some(Quoted::unvalidated(s))
     }
@@ -399,6 +399,17 @@ impl<'a> Parser<'a> {
     pub(crate) fn nstring_into(&mut self, slot: &mut NString<'a>) -> PResult<()> {
         fill(slot, self.nstring()?);
         Ok(())
+    }
+
+    /// `SP nstring`, read into `slot`, which holds `NIL` already (a field of a placeholder):
+    /// the common `SP NIL` of a field that is almost always `NIL` is only consumed.
+    #[inline(always)]
+    pub(crate) fn sp_nstring_into(&mut self, slot: &mut NString<'a>) -> PResult<()> {
+        if self.eat_sp_nil() {
+            return Ok(());
+        }
+        self.sp()?;
+        self.nstring_into(slot)
     }
 
     /// [`Parser::nstring_into`] where the input is no plain quoted string (the short path has

@@ -383,6 +383,19 @@ impl<'a> Parser<'a> {
         self.expect(b' ', &"SP")
     }
 
+    /// Consumes `SP NIL` if the input holds exactly those four bytes next; whether it did.
+    /// A fast path for fields that are almost always `NIL`, tested in one comparison:
+    /// anything else (`nil` in lower case, a string, the end of the input) is left to the
+    /// full rule.
+    #[inline(always)]
+    pub(crate) fn eat_sp_nil(&mut self) -> bool {
+        let found = self.input[self.pos..].starts_with(b" NIL");
+        if found {
+            self.pos += 4;
+        }
+        found
+    }
+
     /// `CRLF`; a bare LF too when lenient, and trailing spaces before it when lenient.
     pub(crate) fn crlf(&mut self) -> PResult<()> {
         if self.options.lenient {

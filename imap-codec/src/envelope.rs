@@ -33,11 +33,13 @@ impl<'a> Parser<'a> {
             &mut envelope.cc,
             &mut envelope.bcc,
         ] {
-            self.sp()?;
-            self.env_address_list_into(list)?;
+            // An empty list (`NIL`) is what the placeholder holds already.
+            if !self.eat_sp_nil() {
+                self.sp()?;
+                self.env_address_list_into(list)?;
+            }
         }
-        self.sp()?;
-        self.nstring_inline_into(&mut envelope.in_reply_to)?;
+        self.sp_nstring_into(&mut envelope.in_reply_to)?;
         self.sp()?;
         self.nstring_inline_into(&mut envelope.message_id)?;
         self.expect(b')', &"\")\"")?;
@@ -90,8 +92,7 @@ impl<'a> Parser<'a> {
         // The strings of an address are read in the caller (see `nstring_inline_into`), but the
         // source route, which is almost always NIL.
         self.nstring_inline_into(&mut address.name)?;
-        self.sp()?;
-        self.nstring_into(&mut address.adl)?;
+        self.sp_nstring_into(&mut address.adl)?;
         self.sp()?;
         self.nstring_inline_into(&mut address.mailbox)?;
         self.sp()?;
@@ -310,6 +311,34 @@ NIL NIL \"<B27397-0100000@cac.washington.edu>\")";
         assert_eq!(
             run(b"(NIL NIL NIL NIL NIL)", Parser::address),
             Err(failed(16, "\")\""))
+        );
+    }
+
+    /// The source route, the empty address lists and the in-reply-to are read past `SP NIL`
+    /// in one comparison; `nil` in lower case and strings in their place take the full
+    /// rule, with the same values.
+    #[test]
+    fn envelope_fields_usually_nil() {
+        let upper = b"(NIL NIL ((\"A\" NIL \"a\" \"b\")) NIL NIL NIL NIL NIL NIL NIL)";
+        let lower = b"(NIL NIL ((\"A\" nil \"a\" \"b\")) nil nil nil nil nil nil NIL)";
+        let (env, rest) = run(upper, Parser::envelope).unwrap();
+        assert!(rest.is_empty());
+        assert_eq!(env.encode_to_vec(), upper);
+        assert_eq!(run(lower, Parser::envelope), Ok((env.clone(), &b""[..])));
+        assert_eq!(env.from[0], addr(Some("A"), "a", "b"));
+        assert!(env.sender.is_empty() && env.bcc.is_empty());
+        assert_eq!(env.in_reply_to, NString::NIL);
+        assert_prefixes_incomplete(upper, Parser::envelope);
+        // A source route and an in-reply-to.
+        let input = b"(NIL NIL ((\"A\" \"@r\" \"a\" \"b\")) NIL NIL NIL NIL NIL \"<i>\" NIL)";
+        let (env, _) = run(input, Parser::envelope).unwrap();
+        assert_eq!(env.from[0].adl, ns("@r"));
+        assert_eq!(env.in_reply_to, ns("<i>"));
+        assert_eq!(env.encode_to_vec(), input);
+        // `NIL` must be followed by what the grammar allows, as before.
+        assert_eq!(
+            run(b"(\"A\" NILX \"a\" \"b\")", Parser::address),
+            Err(failed(8, "SP"))
         );
     }
 
