@@ -126,8 +126,7 @@ impl<'a> Parser<'a> {
             return self.body_type_1part_into(part);
         };
         let r#type = self.string_inline()?;
-        self.sp()?;
-        let subtype = self.string_inline()?;
+        let subtype = self.sp_string_inline()?;
         self.sp()?;
         self.body_fields_into(&mut body.basic)?;
         let specific = if r#type.as_bytes().eq_ignore_ascii_case(b"TEXT") {
@@ -177,26 +176,40 @@ impl<'a> Parser<'a> {
         self.body_fld_param_into(&mut fields.parameter_list)?;
         self.sp_nstring_into(&mut fields.id)?;
         self.sp_nstring_into(&mut fields.description)?;
-        self.sp()?;
-        self.body_string_into(&mut fields.content_transfer_encoding)?;
+        self.sp_body_string_into(&mut fields.content_transfer_encoding)?;
         self.sp()?;
         fields.size = self.number()?;
         Ok(())
     }
 
-    /// `string` where a body structure requires one (`body-fld-enc`, a parameter value),
-    /// written into `slot`.
+    /// `SP string` where a body structure requires a string (`body-fld-enc`, a parameter
+    /// value), written into `slot`, with the common case in the caller.
     ///
     /// When lenient, the `NIL` that some servers send instead reads as the empty string, so
     /// that the value encodes to valid bytes.
     #[inline(always)]
-    fn body_string_into(&mut self, slot: &mut IString<'a>) -> PResult<()> {
+    fn sp_body_string_into(&mut self, slot: &mut IString<'a>) -> PResult<()> {
+        match self.quoted_plain_after(Some(b' ')) {
+            Some(quoted) => fill(slot, IString::Quoted(quoted)),
+            None => {
+                self.sp()?;
+                self.body_string_not_plain_into(slot)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Parser::sp_body_string_into`] after the `SP`, where the input is no plain quoted
+    /// string.
+    #[inline(never)]
+    fn body_string_not_plain_into(&mut self, slot: &mut IString<'a>) -> PResult<()> {
         if self.options.lenient && matches!(self.peek()?, b'N' | b'n') {
             self.nil()?;
             fill(slot, IString::EMPTY);
             return Ok(());
         }
-        self.string_into(slot)
+        fill(slot, self.string_any()?);
+        Ok(())
     }
 
     /// `body-fld-param = "(" string SP string *(SP string SP string) ")" / nil`, read into
@@ -212,8 +225,7 @@ impl<'a> Parser<'a> {
             || (IString::EMPTY, IString::EMPTY),
             |p, (attribute, value)| {
                 p.string_into(attribute)?;
-                p.sp()?;
-                p.body_string_into(value)?;
+                p.sp_body_string_into(value)?;
                 Ok(())
             },
             Parser::paren_list_more,

@@ -312,6 +312,18 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `SP string` with the common case in the caller (see [`Parser::sp_nstring_inline_into`]).
+    #[inline(always)]
+    pub(crate) fn sp_string_inline(&mut self) -> PResult<IString<'a>> {
+        match self.quoted_plain_after(Some(b' ')) {
+            Some(quoted) => Ok(IString::Quoted(quoted)),
+            None => {
+                self.sp()?;
+                self.string_any()
+            }
+        }
+    }
+
     /// [`Parser::string_inline`] written into `slot`, for a string that is a field of a larger
     /// value: a string returned is copied into its field from the memory the return went
     /// through, and that copy waits for the stores that wrote the return.
@@ -334,22 +346,36 @@ impl<'a> Parser<'a> {
     /// [`Parser::string_any`] decodes from the start.
     #[inline(always)]
     fn quoted_plain(&mut self) -> Option<Quoted<'a>> {
+        self.quoted_plain_after(None)
+    }
+
+    /// [`Parser::quoted_plain`] after the byte `lead` (`SP` between the fields of an address,
+    /// say), tested with the string's opening quote; nothing is consumed unless both are
+    /// there and the string is plain.
+    #[inline(always)]
+    pub(crate) fn quoted_plain_after(&mut self, lead: Option<u8>) -> Option<Quoted<'a>> {
         // Scanned in the checked stretch itself, so that the string is a slice of it.
         let (checked, at) = self.checked_here();
-        if *checked.as_bytes().get(at)? != b'"' {
+        let bytes = checked.as_bytes();
+        let at = match lead {
+            Some(lead) if *bytes.get(at)? != lead => return None,
+            Some(_) => at + 1,
+            None => at,
+        };
+        if *bytes.get(at)? != b'"' {
             return None;
         }
         let body = checked.split_at_checked(at)?.1.strip_prefix('"')?;
         let len = plain_quoted_end(body.as_bytes())?;
         let (s, _) = body.split_at_checked(len)?;
-        self.pos += len + 2;
+        self.pos += usize::from(lead.is_some()) + len + 2;
         Some(Quoted::unvalidated(s))
     }
 
     /// `string`, in any of its forms.
     #[cold]
     #[inline(never)]
-    fn string_any(&mut self) -> PResult<IString<'a>> {
+    pub(crate) fn string_any(&mut self) -> PResult<IString<'a>> {
         match self.peek()? {
             b'"' => Ok(IString::Quoted(self.quoted()?)),
             b'{' => Ok(IString::Literal(self.literal()?)),
@@ -387,6 +413,22 @@ impl<'a> Parser<'a> {
                 Ok(())
             }
             None => self.nstring_not_plain_into(slot),
+        }
+    }
+
+    /// `SP nstring`, read into `slot` with the common case in the caller (see
+    /// [`Parser::nstring_inline_into`]).
+    #[inline(always)]
+    pub(crate) fn sp_nstring_inline_into(&mut self, slot: &mut NString<'a>) -> PResult<()> {
+        match self.quoted_plain_after(Some(b' ')) {
+            Some(quoted) => {
+                fill(slot, NString(Some(IString::Quoted(quoted))));
+                Ok(())
+            }
+            None => {
+                self.sp()?;
+                self.nstring_not_plain_into(slot)
+            }
         }
     }
 

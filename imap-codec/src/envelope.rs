@@ -23,8 +23,7 @@ impl<'a> Parser<'a> {
         self.expect(b'(', &"\"(\"")?;
         let mut envelope = Box::write(Box::new_uninit(), EMPTY_ENVELOPE);
         self.nstring_inline_into(&mut envelope.date)?;
-        self.sp()?;
-        self.nstring_inline_into(&mut envelope.subject)?;
+        self.sp_nstring_inline_into(&mut envelope.subject)?;
         for list in [
             &mut envelope.from,
             &mut envelope.sender,
@@ -40,8 +39,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.sp_nstring_into(&mut envelope.in_reply_to)?;
-        self.sp()?;
-        self.nstring_inline_into(&mut envelope.message_id)?;
+        self.sp_nstring_inline_into(&mut envelope.message_id)?;
         self.expect(b')', &"\")\"")?;
         Ok(envelope)
     }
@@ -93,10 +91,8 @@ impl<'a> Parser<'a> {
         // source route, which is almost always NIL.
         self.nstring_inline_into(&mut address.name)?;
         self.sp_nstring_into(&mut address.adl)?;
-        self.sp()?;
-        self.nstring_inline_into(&mut address.mailbox)?;
-        self.sp()?;
-        self.nstring_inline_into(&mut address.host)?;
+        self.sp_nstring_inline_into(&mut address.mailbox)?;
+        self.sp_nstring_inline_into(&mut address.host)?;
         self.expect(b')', &"\")\"")
     }
 }
