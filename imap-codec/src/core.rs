@@ -11,7 +11,7 @@ use imap_types::core::{
 };
 
 use crate::{
-    decode::{Error, ONES, PResult, Parser, bytes_below, fill, is_digit},
+    decode::{Error, Expected, ONES, PResult, Parser, bytes_below, fill, is_digit},
     encode::{Encode, Encoder},
 };
 
@@ -420,13 +420,25 @@ impl<'a> Parser<'a> {
     /// [`Parser::nstring_inline_into`]).
     #[inline(always)]
     pub(crate) fn sp_nstring_inline_into(&mut self, slot: &mut NString<'a>) -> PResult<()> {
-        match self.quoted_plain_after(Some(b' ')) {
+        self.nstring_inline_after(b' ', &"SP", slot)
+    }
+
+    /// The byte `lead` (described by `expected`) and an `nstring`, read into `slot` with the
+    /// common case, a plain quoted string, tested together with `lead` in the caller.
+    #[inline(always)]
+    pub(crate) fn nstring_inline_after(
+        &mut self,
+        lead: u8,
+        expected: Expected,
+        slot: &mut NString<'a>,
+    ) -> PResult<()> {
+        match self.quoted_plain_after(Some(lead)) {
             Some(quoted) => {
                 fill(slot, NString(Some(IString::Quoted(quoted))));
                 Ok(())
             }
             None => {
-                self.sp()?;
+                self.expect(lead, expected)?;
                 self.nstring_not_plain_into(slot)
             }
         }
