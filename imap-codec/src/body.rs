@@ -46,6 +46,7 @@ const EMPTY_PART: BodyStructure<'static> = BodyStructure::Single {
 impl<'a> Parser<'a> {
     /// `body`, boxed (as the types hold a body structure).
     pub(crate) fn boxed_body(&mut self) -> PResult<Box<BodyStructure<'a>>> {
+        self.utf8_ahead();
         let mut body = Box::write(Box::new_uninit(), EMPTY_PART);
         self.body_into(&mut body)?;
         Ok(body)

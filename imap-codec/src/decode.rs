@@ -179,6 +179,10 @@ pub(crate) struct Parser<'a> {
 const UTF8_WINDOW_FIRST: usize = 256;
 const UTF8_WINDOW_MAX: usize = 8192;
 
+/// How far ahead of an envelope or a body structure the checked stretch must reach for
+/// [`Parser::utf8_ahead`] to leave it (each is 300 to 1 000 bytes in a typical FETCH).
+const UTF8_AHEAD: usize = 1024;
+
 /// How much larger each stretch is than the one before: a short message checks few bytes
 /// past its end, and a longer one (a FETCH of envelopes and body structures, 1 to 2 KiB)
 /// needs only a second stretch. Every new stretch costs a call, and the string where it
@@ -234,6 +238,24 @@ impl<'a> Parser<'a> {
             .1
             .split_at_checked(end.checked_sub(start)?)?;
         Some(s)
+    }
+
+    /// Before a stretch of input dense in strings (an envelope, a body structure): when the stretch checked as
+    /// UTF-8 ends close ahead, a new one of the largest size is checked from here at once,
+    /// so that no string in between takes the slow path where a stretch ends. Once a
+    /// message at most (only while the stretches have not reached the largest size), so the
+    /// bytes checked twice stay few.
+    pub(crate) fn utf8_ahead(&mut self) {
+        let end = self.utf8_start + self.utf8.len();
+        if self.utf8_window == UTF8_WINDOW_MAX
+            || end >= self.input.len()
+            || end >= self.pos + UTF8_AHEAD
+        {
+            return;
+        }
+        self.utf8_window = UTF8_WINDOW_MAX;
+        // Bytes that are not UTF-8 only shorten the stretch; the strings there fail later.
+        let _ = self.utf8_stretch(self.pos, self.pos);
     }
 
     /// The slow path of [`Parser::utf8`]: checks a new stretch that starts at `start`.
@@ -804,6 +826,40 @@ pub(crate) fn is_digit(b: u8) -> bool {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_ahead_checks_the_largest_stretch_once() {
+        // A short first stretch, then a string-dense part 100 bytes on: the stretch is
+        // checked again from there, with the largest size, and only once a message.
+        let mut input = b"\"a\" ".to_vec();
+        input.extend_from_slice(&[b' '; 96]);
+        input.extend_from_slice(&b"\"x\" ".repeat(3000));
+        let mut p = Parser::new(&input, &DecodeOptions::default());
+        assert_eq!(p.quoted().unwrap().as_str(), "a");
+        assert_eq!((p.utf8_start, p.utf8.len()), (1, 256));
+        p.pos = 100;
+        p.utf8_ahead();
+        assert_eq!((p.utf8_start, p.utf8.len()), (100, UTF8_WINDOW_MAX));
+        p.pos = 100 + UTF8_WINDOW_MAX - 4;
+        p.utf8_ahead();
+        assert_eq!(p.utf8_start, 100, "a second time in the same message");
+        assert_eq!(p.quoted().unwrap().as_str(), "x");
+        // Bytes ahead that are not UTF-8 only shorten the stretch; a string there still
+        // fails exactly where its bad byte is.
+        let input = b"\"a\" \"b\" \"c\xff\" ";
+        let mut p = Parser::new(input, &DecodeOptions::default());
+        p.utf8_ahead();
+        assert_eq!(p.utf8.len(), 10);
+        assert_eq!(p.quoted().unwrap().as_str(), "a");
+        p.pos += 1;
+        assert_eq!(p.quoted().unwrap().as_str(), "b");
+        p.pos += 1;
+        assert_eq!(p.quoted(), Err(crate::core::tests::failed(10, "UTF-8")));
+        // Nothing to do at the end of the input.
+        let mut p = Parser::new(b"", &DecodeOptions::default());
+        p.utf8_ahead();
+        assert_eq!(p.utf8_window, UTF8_WINDOW_FIRST);
+    }
 
     /// Bytes that the word test stops at but that belong to the token are stepped over, in the
     /// first word, the second and the byte-wise tail.

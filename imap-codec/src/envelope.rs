@@ -21,6 +21,7 @@ impl<'a> Parser<'a> {
     /// a box waits for the stores that built it.
     pub(crate) fn envelope(&mut self) -> PResult<Box<Envelope<'a>>> {
         self.expect(b'(', &"\"(\"")?;
+        self.utf8_ahead();
         let mut envelope = Box::write(Box::new_uninit(), empty_envelope());
         self.nstring_inline_into(&mut envelope.date)?;
         self.sp_nstring_inline_into(&mut envelope.subject)?;
