@@ -397,8 +397,12 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `nil = "NIL"`
+    /// `nil = "NIL"`; upper case, the common form, is tested in one comparison.
     pub(crate) fn nil(&mut self) -> PResult<()> {
+        if self.input[self.pos..].starts_with(b"NIL") {
+            self.pos += 3;
+            return Ok(());
+        }
         self.keyword(b"NIL", &"NIL")
     }
 

@@ -39,7 +39,9 @@ impl<'a> Parser<'a> {
                 self.env_address_list_into(list)?;
             }
         }
-        self.sp_nstring_into(&mut envelope.in_reply_to)?;
+        if !self.eat_sp_nil() {
+            self.sp_nstring_inline_into(&mut envelope.in_reply_to)?;
+        }
         self.sp_nstring_inline_into(&mut envelope.message_id)?;
         self.expect(b')', &"\")\"")?;
         Ok(envelope)
