@@ -17,7 +17,7 @@ use imap_types::{
 };
 
 use crate::{
-    decode::{PResult, Parser, fill, fill_some},
+    decode::{PResult, Parser, SP, fill, fill_some},
     encode::{Encode, Encoder},
 };
 
@@ -126,8 +126,8 @@ impl<'a> Parser<'a> {
             *part = EMPTY_PART;
             return self.body_type_1part_into(part);
         };
-        let r#type = self.string_inline()?;
-        let subtype = self.sp_string_inline()?;
+        let r#type = self.string_inline(None)?;
+        let subtype = self.string_inline(SP)?;
         self.sp()?;
         self.body_fields_into(&mut body.basic)?;
         let specific = if r#type.as_bytes().eq_ignore_ascii_case(b"TEXT") {
@@ -190,7 +190,7 @@ impl<'a> Parser<'a> {
     /// that the value encodes to valid bytes.
     #[inline(always)]
     fn sp_body_string_into(&mut self, slot: &mut IString<'a>) -> PResult<()> {
-        match self.quoted_plain_after(Some(b' ')) {
+        match self.quoted_plain(SP) {
             Some(quoted) => fill(slot, IString::Quoted(quoted)),
             None => {
                 self.sp()?;
@@ -264,14 +264,14 @@ impl<'a> Parser<'a> {
                 tail: None,
             },
         );
-        if !self.eat_sp_nil() {
+        if !self.eat_exact(b" NIL") {
             self.sp()?;
             self.body_fld_dsp_into(&mut disposition.disposition)?;
         }
         if self.peek()? != b' ' {
             return Ok(());
         }
-        let language = if self.eat_sp_nil() {
+        let language = if self.eat_exact(b" NIL") {
             BodyLanguage::Single(NString::NIL)
         } else {
             self.sp()?;

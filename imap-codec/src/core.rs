@@ -11,7 +11,7 @@ use imap_types::core::{
 };
 
 use crate::{
-    decode::{Error, Expected, ONES, PResult, Parser, bytes_below, fill, is_digit},
+    decode::{Error, Lead, ONES, PResult, Parser, bytes_below, fill, is_digit},
     encode::{Encode, Encoder},
 };
 
@@ -303,22 +303,14 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// [`Parser::string`] with the common case in the caller (see [`Parser::nstring_inline_into`]).
+    /// `lead` (see [`Lead`]) and a `string`, with the common case in the caller (see
+    /// [`Parser::nstring_inline_into`]).
     #[inline(always)]
-    pub(crate) fn string_inline(&mut self) -> PResult<IString<'a>> {
-        match self.quoted_plain() {
-            Some(quoted) => Ok(IString::Quoted(quoted)),
-            None => self.string_any(),
-        }
-    }
-
-    /// `SP string` with the common case in the caller (see [`Parser::sp_nstring_inline_into`]).
-    #[inline(always)]
-    pub(crate) fn sp_string_inline(&mut self) -> PResult<IString<'a>> {
-        match self.quoted_plain_after(Some(b' ')) {
+    pub(crate) fn string_inline(&mut self, lead: Lead) -> PResult<IString<'a>> {
+        match self.quoted_plain(lead) {
             Some(quoted) => Ok(IString::Quoted(quoted)),
             None => {
-                self.sp()?;
+                self.expect_lead(lead)?;
                 self.string_any()
             }
         }
@@ -329,7 +321,7 @@ impl<'a> Parser<'a> {
     /// through, and that copy waits for the stores that wrote the return.
     #[inline(always)]
     pub(crate) fn string_into(&mut self, slot: &mut IString<'a>) -> PResult<()> {
-        match self.quoted_plain() {
+        match self.quoted_plain(None) {
             Some(quoted) => fill(slot, IString::Quoted(quoted)),
             None => fill(slot, self.string_any()?),
         }
@@ -338,27 +330,20 @@ impl<'a> Parser<'a> {
 
     /// `string = quoted / literal`
     pub(crate) fn string(&mut self) -> PResult<IString<'a>> {
-        self.string_inline()
+        self.string_inline(None)
     }
 
     /// The common case of `string`: a quoted string without escapes, inside the stretch of
-    /// input already checked as UTF-8. `None` for anything else, which
-    /// [`Parser::string_any`] decodes from the start.
+    /// input already checked as UTF-8, after `lead` (`SP` between the fields of an address,
+    /// say), which is tested with the string's opening quote. `None` for anything else, and
+    /// nothing is consumed: [`Parser::string_any`] decodes it from the start (after `lead`).
     #[inline(always)]
-    fn quoted_plain(&mut self) -> Option<Quoted<'a>> {
-        self.quoted_plain_after(None)
-    }
-
-    /// [`Parser::quoted_plain`] after the byte `lead` (`SP` between the fields of an address,
-    /// say), tested with the string's opening quote; nothing is consumed unless both are
-    /// there and the string is plain.
-    #[inline(always)]
-    pub(crate) fn quoted_plain_after(&mut self, lead: Option<u8>) -> Option<Quoted<'a>> {
+    pub(crate) fn quoted_plain(&mut self, lead: Lead) -> Option<Quoted<'a>> {
         // Scanned in the checked stretch itself, so that the string is a slice of it.
         let (checked, at) = self.checked_here();
         let bytes = checked.as_bytes();
         let at = match lead {
-            Some(lead) if *bytes.get(at)? != lead => return None,
+            Some((lead, _)) if *bytes.get(at)? != lead => return None,
             Some(_) => at + 1,
             None => at,
         };
@@ -399,56 +384,36 @@ impl<'a> Parser<'a> {
 
     /// `nil = "NIL"`; upper case, the common form, is tested in one comparison.
     pub(crate) fn nil(&mut self) -> PResult<()> {
-        if self.input[self.pos..].starts_with(b"NIL") {
-            self.pos += 3;
+        if self.eat_exact(b"NIL") {
             return Ok(());
         }
         self.keyword(b"NIL", &"NIL")
     }
 
-    /// [`Parser::nstring_into`] with the common case, a plain quoted string, in the caller:
-    /// for rules that read several in a row, so that the scan's constants stay in registers
-    /// across them.
+    /// `lead` (see [`Lead`]) and an `nstring`, read into `slot` with the common case, a plain
+    /// quoted string, in the caller: for rules that read several in a row, so that the scan's
+    /// constants stay in registers across them.
     #[inline(always)]
-    pub(crate) fn nstring_inline_into(&mut self, slot: &mut NString<'a>) -> PResult<()> {
-        match self.quoted_plain() {
-            Some(quoted) => {
-                fill(slot, NString(Some(IString::Quoted(quoted))));
-                Ok(())
-            }
-            None => self.nstring_not_plain_into(slot),
-        }
-    }
-
-    /// `SP nstring`, read into `slot` with the common case in the caller (see
-    /// [`Parser::nstring_inline_into`]).
-    #[inline(always)]
-    pub(crate) fn sp_nstring_inline_into(&mut self, slot: &mut NString<'a>) -> PResult<()> {
-        self.nstring_inline_after(b' ', &"SP", slot)
-    }
-
-    /// The byte `lead` (described by `expected`) and an `nstring`, read into `slot` with the
-    /// common case, a plain quoted string, tested together with `lead` in the caller.
-    #[inline(always)]
-    pub(crate) fn nstring_inline_after(
+    pub(crate) fn nstring_inline_into(
         &mut self,
-        lead: u8,
-        expected: Expected,
+        lead: Lead,
         slot: &mut NString<'a>,
     ) -> PResult<()> {
-        match self.quoted_plain_after(Some(lead)) {
+        match self.quoted_plain(lead) {
             Some(quoted) => {
                 fill(slot, NString(Some(IString::Quoted(quoted))));
                 Ok(())
             }
             None => {
-                self.expect(lead, expected)?;
+                self.expect_lead(lead)?;
                 self.nstring_not_plain_into(slot)
             }
         }
     }
 
-    /// `nstring = string / nil`
+    /// `nstring = string / nil`; inlined into the rules that write it into a field
+    /// ([`Parser::nstring_into`]), so that it is not returned through memory.
+    #[inline]
     pub(crate) fn nstring(&mut self) -> PResult<NString<'a>> {
         self.nil_or(Parser::string)
     }
@@ -463,7 +428,7 @@ impl<'a> Parser<'a> {
     /// the common `SP NIL` of a field that is almost always `NIL` is only consumed.
     #[inline(always)]
     pub(crate) fn sp_nstring_into(&mut self, slot: &mut NString<'a>) -> PResult<()> {
-        if self.eat_sp_nil() {
+        if self.eat_exact(b" NIL") {
             return Ok(());
         }
         self.sp()?;

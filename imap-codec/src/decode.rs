@@ -129,6 +129,14 @@ pub(crate) enum Error {
 /// What a grammar rule expected where it failed: a static description (`&"DQUOTE"`).
 pub(crate) type Expected = &'static &'static str;
 
+/// The byte before a token that some rules test together with the token's first byte (see
+/// `Parser::quoted_plain`), and its description for the failure when it is missing; `None`
+/// for a token with nothing before it.
+pub(crate) type Lead = Option<(u8, Expected)>;
+
+/// `SP` as a [`Lead`].
+pub(crate) const SP: Lead = Some((b' ', &"SP"));
+
 // The point of the two-word error: these results are returned in registers.
 const _: () = assert!(size_of::<PResult<()>>() == 16 && size_of::<PResult<u32>>() == 16);
 
@@ -240,11 +248,11 @@ impl<'a> Parser<'a> {
         Some(s)
     }
 
-    /// Before a stretch of input dense in strings (an envelope, a body structure): when the stretch checked as
-    /// UTF-8 ends close ahead, a new one of the largest size is checked from here at once,
-    /// so that no string in between takes the slow path where a stretch ends. Once a
-    /// message at most (only while the stretches have not reached the largest size), so the
-    /// bytes checked twice stay few.
+    /// Before a stretch of input dense in strings (an envelope, a body structure): when the
+    /// stretch checked as UTF-8 ends close ahead, a new one of the largest size is checked
+    /// from here at once, so that no string in between takes the slow path where a stretch
+    /// ends. Once a message at most (only while the stretches have not reached the largest
+    /// size), so the bytes checked twice stay few.
     pub(crate) fn utf8_ahead(&mut self) {
         let end = self.utf8_start + self.utf8.len();
         if self.utf8_window == UTF8_WINDOW_MAX
@@ -405,17 +413,26 @@ impl<'a> Parser<'a> {
         self.expect(b' ', &"SP")
     }
 
-    /// Consumes `SP NIL` if the input holds exactly those four bytes next; whether it did.
-    /// A fast path for fields that are almost always `NIL`, tested in one comparison:
-    /// anything else (`nil` in lower case, a string, the end of the input) is left to the
-    /// full rule.
+    /// Consumes `bytes` if the input holds exactly them next (no case folding); whether it
+    /// did. The fast path of a common form, tested in one comparison (` NIL` before a field
+    /// that is almost always `NIL`): anything else (lower case, another token, the end of the
+    /// input) is left to the full rule.
     #[inline(always)]
-    pub(crate) fn eat_sp_nil(&mut self) -> bool {
-        let found = self.input[self.pos..].starts_with(b" NIL");
+    pub(crate) fn eat_exact<const N: usize>(&mut self, bytes: &[u8; N]) -> bool {
+        let found = self.input[self.pos..].starts_with(bytes);
         if found {
-            self.pos += 4;
+            self.pos += N;
         }
         found
+    }
+
+    /// Consumes `lead` (see [`Lead`]), or fails with its description; nothing for `None`.
+    #[inline(always)]
+    pub(crate) fn expect_lead(&mut self, lead: Lead) -> PResult<()> {
+        match lead {
+            Some((byte, expected)) => self.expect(byte, expected),
+            None => Ok(()),
+        }
     }
 
     /// `CRLF`; a bare LF too when lenient, and trailing spaces before it when lenient.

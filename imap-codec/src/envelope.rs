@@ -8,7 +8,7 @@ use imap_types::{
 };
 
 use crate::{
-    decode::{PResult, Parser},
+    decode::{PResult, Parser, SP},
     encode::{Encode, Encoder},
 };
 
@@ -23,8 +23,8 @@ impl<'a> Parser<'a> {
         self.expect(b'(', &"\"(\"")?;
         self.utf8_ahead();
         let mut envelope = Box::write(Box::new_uninit(), empty_envelope());
-        self.nstring_inline_into(&mut envelope.date)?;
-        self.sp_nstring_inline_into(&mut envelope.subject)?;
+        self.nstring_inline_into(None, &mut envelope.date)?;
+        self.nstring_inline_into(SP, &mut envelope.subject)?;
         for list in [
             &mut envelope.from,
             &mut envelope.sender,
@@ -34,15 +34,15 @@ impl<'a> Parser<'a> {
             &mut envelope.bcc,
         ] {
             // An empty list (`NIL`) is what the placeholder holds already.
-            if !self.eat_sp_nil() {
+            if !self.eat_exact(b" NIL") {
                 self.sp()?;
                 self.env_address_list_into(list)?;
             }
         }
-        if !self.eat_sp_nil() {
-            self.sp_nstring_inline_into(&mut envelope.in_reply_to)?;
+        if !self.eat_exact(b" NIL") {
+            self.nstring_inline_into(SP, &mut envelope.in_reply_to)?;
         }
-        self.sp_nstring_inline_into(&mut envelope.message_id)?;
+        self.nstring_inline_into(SP, &mut envelope.message_id)?;
         self.expect(b')', &"\")\"")?;
         Ok(envelope)
     }
@@ -91,10 +91,10 @@ impl<'a> Parser<'a> {
     fn address_into(&mut self, address: &mut Address<'a>) -> PResult<()> {
         // The strings of an address are read in the caller (see `nstring_inline_into`), but the
         // source route, which is almost always NIL.
-        self.nstring_inline_after(b'(', &"\"(\"", &mut address.name)?;
+        self.nstring_inline_into(Some((b'(', &"\"(\"")), &mut address.name)?;
         self.sp_nstring_into(&mut address.adl)?;
-        self.sp_nstring_inline_into(&mut address.mailbox)?;
-        self.sp_nstring_inline_into(&mut address.host)?;
+        self.nstring_inline_into(SP, &mut address.mailbox)?;
+        self.nstring_inline_into(SP, &mut address.host)?;
         self.expect(b')', &"\")\"")
     }
 }
