@@ -546,6 +546,10 @@ impl Encode for Command<'_> {
         self.body.encode(out);
         out.crlf();
     }
+
+    fn literal_bytes(&self) -> usize {
+        self.body.literal_bytes()
+    }
 }
 
 impl Encode for CommandBody<'_> {
@@ -739,6 +743,13 @@ impl Encode for CommandBody<'_> {
             }
         }
     }
+
+    fn literal_bytes(&self) -> usize {
+        match self {
+            Self::Append { messages, .. } => messages.iter().map(Encode::literal_bytes).sum(),
+            _ => 0,
+        }
+    }
 }
 
 impl Encode for ListOption<'_> {
@@ -787,6 +798,10 @@ impl Encode for AppendMessage<'_> {
         out.sp();
         self.data.encode(out);
     }
+
+    fn literal_bytes(&self) -> usize {
+        self.data.literal_bytes()
+    }
 }
 
 impl Encode for AppendData<'_> {
@@ -795,6 +810,14 @@ impl Encode for AppendData<'_> {
             Self::Literal(literal) => literal.encode(out),
             Self::Literal8(literal) => literal.encode(out),
             Self::Extension(extension) => extension.encode(out),
+        }
+    }
+
+    fn literal_bytes(&self) -> usize {
+        match self {
+            Self::Literal(literal) => literal.literal_bytes(),
+            Self::Literal8(literal) => literal.literal_bytes(),
+            Self::Extension(_) => 0,
         }
     }
 }

@@ -748,6 +748,41 @@ pub(crate) fn bytes_below(w: u64, n: u8) -> u64 {
     w.wrapping_sub(ONES * u64::from(n)) & !w & (ONES << 7)
 }
 
+/// `bytes` (at most 16) as two little-endian words, the first eight bytes and the next ones,
+/// with zeros past them. They are read with loads of the first and the last bytes, which
+/// overlap for most lengths: the bytes they share are the same, so or-ing them together loses
+/// nothing, and the shifts fill the places past the bytes with zeros.
+#[inline(always)]
+pub(crate) fn load_short(bytes: &[u8]) -> (u64, u64) {
+    let n = bytes.len();
+    if n > 8 {
+        (load8(bytes), load8(&bytes[n - 8..]) >> (8 * (16 - n)))
+    } else if n >= 4 {
+        let first = u64::from(load4(bytes));
+        let last = u64::from(load4(&bytes[n - 4..]));
+        (first | last << (8 * (n - 4)), 0)
+    } else {
+        let value = bytes.iter().rev().fold(0, |v, &b| (v << 8) | u64::from(b));
+        (value, 0)
+    }
+}
+
+/// The first 8 bytes of `bytes` (at least 8), little-endian.
+#[inline(always)]
+pub(crate) fn load8(bytes: &[u8]) -> u64 {
+    let mut b = [0; 8];
+    b.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(b)
+}
+
+/// The first 4 bytes of `bytes` (at least 4), little-endian.
+#[inline(always)]
+fn load4(bytes: &[u8]) -> u32 {
+    let mut b = [0; 4];
+    b.copy_from_slice(&bytes[..4]);
+    u32::from_le_bytes(b)
+}
+
 /// Whether `b` may end a tag, an atom or an astring: a byte below `,` (control characters,
 /// space, `"`, `%`, `(`, `)`, `*`, `+`, and `!`, `#`, `$`, `&`, `'`, which may stand in them),
 /// `\\`, `]`, or a byte from `{` up (`{`, DEL, every byte above ASCII, and `|`, `}`, `~`, which

@@ -49,9 +49,18 @@ pub trait Encode {
     /// Appends the value's bytes to `out`.
     fn encode<'e>(&'e self, out: &mut Encoder<'e>);
 
+    /// The number of bytes of literal data in the value, or fewer: [`Encode::encode_to_vec`]
+    /// allocates room for them with the rest of the message, so that a message with a large
+    /// literal is written into one buffer, allocated once. Only the values that hold a
+    /// message's large literals (a `FETCH` response's body data, an `APPEND`'s messages)
+    /// count them; the default is 0, and any count is correct (it only sizes the buffer).
+    fn literal_bytes(&self) -> usize {
+        0
+    }
+
     /// The value's bytes.
     fn encode_to_vec(&self) -> Vec<u8> {
-        let mut out = Encoder::with_capacity(INITIAL_CAPACITY);
+        let mut out = Encoder::with_capacity(INITIAL_CAPACITY + self.literal_bytes());
         out.inline_literals = true;
         self.encode(&mut out);
         out.buf
@@ -69,6 +78,10 @@ pub trait Encode {
 impl<T: Encode + ?Sized> Encode for &T {
     fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         (**self).encode(out)
+    }
+
+    fn literal_bytes(&self) -> usize {
+        (**self).literal_bytes()
     }
 }
 
@@ -231,10 +244,14 @@ impl<'a> Encoder<'a> {
             self.buf.push(b'0' + n as u8);
             return;
         }
-        // The digits are written two at a time from the front of a fixed-size array, which
-        // is then appended whole (a fixed-size copy, no `memcpy` call) and cut to length.
+        // Room for the longest number is written first (one 20-byte store), then the digits,
+        // two at a time, in place from the back, and the buffer is cut to length. Building
+        // the digits in a local array and appending it would read back, as one wide load,
+        // bytes just stored two at a time, which the CPU cannot forward and stalls on.
         let len = decimal_len(n);
-        let mut digits = [0u8; 20];
+        let start = self.buf.len();
+        self.buf.extend_from_slice(&[0u8; 20]);
+        let digits = &mut self.buf[start..start + len];
         let mut i = len;
         let mut n = n;
         while n >= 100 {
@@ -243,16 +260,14 @@ impl<'a> Encoder<'a> {
             i -= 2;
             digits[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
         }
-        // 1 or 2 digits are left, the last `i` places.
+        // 1 or 2 digits are left, the first `i` places.
         if n >= 10 {
             let pair = n as usize * 2;
             digits[..2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
         } else {
             digits[0] = b'0' + n as u8;
         }
-        let end = self.buf.len() + len;
-        self.buf.extend_from_slice(&digits);
-        self.buf.truncate(end);
+        self.buf.truncate(start + len);
     }
 
     /// A literal: `{n}` or `{n+}` (with `~` before it for `literal8`), CRLF, and the data
@@ -422,5 +437,50 @@ mod tests {
         expected.extend_from_slice(b")\r\n");
         assert_eq!(out.buf, expected);
         assert!(out.literals.is_empty());
+    }
+
+    #[test]
+    fn encode_to_vec_makes_room_for_a_messages_literals_at_once() {
+        use imap_types::{command::Command, response::Response};
+
+        use crate::decode::Decode;
+
+        let mut input = b"* 7 FETCH (UID 9 BODY[] {5000}\r\n".to_vec();
+        input.extend_from_slice(&[b'x'; 5000]);
+        input.extend_from_slice(b" RFC822.HEADER NIL BINARY[1] ~{300}\r\n");
+        input.extend_from_slice(&[0; 300]);
+        input.extend_from_slice(b" RFC822.TEXT \"text\" PREVIEW {2}\r\npv)\r\n");
+        let (_, response) = Response::decode(&input).unwrap();
+        assert_eq!(response.literal_bytes(), 5302);
+        let bytes = response.encode_to_vec();
+        assert_eq!(bytes, input);
+        // Allocated once: a growth for the literals would have sized the buffer from the
+        // bytes written before the first one.
+        assert_eq!(bytes.capacity(), INITIAL_CAPACITY + 5302);
+
+        let input = b"A1 APPEND INBOX (\\Seen) {5}\r\nhello ~{3}\r\nab\0\r\n";
+        let (_, command) = Command::decode(input).unwrap();
+        assert_eq!(command.literal_bytes(), 8);
+        assert_eq!(command.encode_to_vec(), input);
+
+        // Values whose literals are not counted: a small literal where a string may be one.
+        for (input, literal_bytes) in [
+            (&b"A1 LOGIN {5}\r\nalice pw\r\n"[..], 0),
+            (b"A1 NOOP\r\n", 0),
+        ] {
+            let (_, command) = Command::decode(input).unwrap();
+            assert_eq!(command.literal_bytes(), literal_bytes);
+            assert_eq!(command.encode_to_vec(), input);
+        }
+        for input in [
+            &b"* 1 FETCH (BODY[] NIL UID 3)\r\n"[..],
+            b"* 2 FETCH (RFC822 \"abc\")\r\n",
+            b"A1 OK done\r\n",
+            b"* 3 EXISTS\r\n",
+        ] {
+            let (_, response) = Response::decode(input).unwrap();
+            assert_eq!(response.literal_bytes(), 0);
+            assert_eq!(response.encode_to_vec(), input);
+        }
     }
 }

@@ -666,6 +666,25 @@ impl Encode for MessageDataItem<'_> {
             }
         }
     }
+
+    fn literal_bytes(&self) -> usize {
+        match self {
+            Self::Rfc822(data)
+            | Self::Rfc822Header(data)
+            | Self::Rfc822Text(data)
+            | Self::BodyExt { data, .. }
+            | Self::Preview(data)
+            | Self::Binary {
+                value: BinaryValue::NString(data),
+                ..
+            } => data.literal_bytes(),
+            Self::Binary {
+                value: BinaryValue::Literal8(data),
+                ..
+            } => data.literal_bytes(),
+            _ => 0,
+        }
+    }
 }
 
 #[cfg(test)]

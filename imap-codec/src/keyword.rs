@@ -8,7 +8,7 @@
 //! control character (0x0b to 0x1d), which no token or atom holds. Bytes past the word are 0,
 //! which no folded byte is, so words of different lengths never pack alike.
 
-use crate::decode::{Error, ONES, PResult, Parser, bytes_below};
+use crate::decode::{Error, ONES, PResult, Parser, bytes_below, load_short, load8};
 
 /// The longest word that packs.
 const MAX: usize = 16;
@@ -104,41 +104,6 @@ pub(crate) fn pack(word: &[u8]) -> u128 {
 #[inline(always)]
 fn low_bytes_128(n: usize) -> u128 {
     u128::MAX.checked_shr(8 * (16 - n) as u32).unwrap_or(0)
-}
-
-/// `bytes` (at most 16) as two little-endian words, the first eight bytes and the next ones,
-/// with zeros past them. They are read with loads of the first and the last bytes, which
-/// overlap for most lengths: the bytes they share are the same, so or-ing them together loses
-/// nothing, and the shifts fill the places past the bytes with zeros.
-#[inline(always)]
-fn load_short(bytes: &[u8]) -> (u64, u64) {
-    let n = bytes.len();
-    if n > 8 {
-        (load8(bytes), load8(&bytes[n - 8..]) >> (8 * (16 - n)))
-    } else if n >= 4 {
-        let first = u64::from(load4(bytes));
-        let last = u64::from(load4(&bytes[n - 4..]));
-        (first | last << (8 * (n - 4)), 0)
-    } else {
-        let value = bytes.iter().rev().fold(0, |v, &b| (v << 8) | u64::from(b));
-        (value, 0)
-    }
-}
-
-/// The first 8 bytes of `bytes` (at least 8), little-endian.
-#[inline(always)]
-fn load8(bytes: &[u8]) -> u64 {
-    let mut b = [0; 8];
-    b.copy_from_slice(&bytes[..8]);
-    u64::from_le_bytes(b)
-}
-
-/// The first 4 bytes of `bytes` (at least 4), little-endian.
-#[inline(always)]
-fn load4(bytes: &[u8]) -> u32 {
-    let mut b = [0; 4];
-    b.copy_from_slice(&bytes[..4]);
-    u32::from_le_bytes(b)
 }
 
 /// The packing of the keyword `word` (lower-case letters, digits, `.`, `-`, `=`, `+`; at most

@@ -401,6 +401,13 @@ impl Encode for Response<'_> {
             Self::Continue(request) => request.encode(out),
         }
     }
+
+    fn literal_bytes(&self) -> usize {
+        match self {
+            Self::Data(data) => data.literal_bytes(),
+            _ => 0,
+        }
+    }
 }
 
 /// Writes a whole status line, tag (or `*`) and CRLF included.
@@ -556,6 +563,13 @@ impl Encode for Data<'_> {
             }
         }
         out.crlf();
+    }
+
+    fn literal_bytes(&self) -> usize {
+        match self {
+            Self::Fetch { items, .. } => items.iter().map(Encode::literal_bytes).sum(),
+            _ => 0,
+        }
     }
 }
 
