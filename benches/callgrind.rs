@@ -2,7 +2,7 @@
 //! encodes) one corpus with one library a given number of times, and nothing else.
 //!
 //! ```text
-//! callgrind <kind>[/accepted-by-all] <library> <iterations> [decode|encode|encode-fragments]
+//! callgrind <kind>[/accepted-by-all] <library> <iterations> [decode|encode|encode-reused|encode-fragments]
 //!   kind:      header_heavy | literal_heavy | commands | session
 //!   library:   ours | peer | imap-proto (imap-proto decodes only)
 //! ```
@@ -17,6 +17,8 @@
 //! library. With `encode`, every message is decoded once before the loop (in the run with 0
 //! iterations too, so the difference holds only the encodes) and the loop encodes the
 //! decoded values to contiguous bytes (ours: `encode_to_vec`; peer: `encode(..).dump()`);
+//! `encode-reused` into one buffer that each pass empties and reuses for every message (ours:
+//! `encode_into`; peer: the data of the `Encoded` fragments appended to it);
 //! `encode-fragments` encodes them to fragments and consumes those one by one (ours:
 //! `encode_to_fragments().fragments()`; peer: the `Encoded` iterator).
 //! Without arguments (as `cargo bench` runs it) it decodes every corpus once with every
@@ -26,7 +28,7 @@ mod common;
 
 use std::{hint::black_box, process::ExitCode};
 
-use common::{Corpus, EncodeAgain, Kind, Library, decode_ours, decode_peer, decode_timed};
+use common::{Corpus, EncodeAgain, Kind, Library, Output, decode_ours, decode_peer, decode_timed};
 use imap_suite::traffic::Side;
 
 /// What the measured loop does with each message.
@@ -34,10 +36,18 @@ use imap_suite::traffic::Side;
 enum Op {
     /// Decode the message.
     Decode,
-    /// Encode the value decoded (once, outside the loop) from the message, to bytes.
-    Encode,
-    /// As `Encode`, to fragments (consumed one by one).
-    EncodeFragments,
+    /// Encode the value decoded (once, outside the loop) from the message, to `Output`.
+    Encode(Output),
+}
+
+impl Op {
+    /// Every operation with its name on the command line.
+    const NAMES: [(Op, &str); 4] = [
+        (Op::Decode, "decode"),
+        (Op::Encode(Output::Bytes), "encode"),
+        (Op::Encode(Output::Reused), "encode-reused"),
+        (Op::Encode(Output::Fragments), "encode-fragments"),
+    ];
 }
 
 /// Decodes every message of `corpus` with `library` `iterations` times; returns the number
@@ -72,26 +82,26 @@ fn decode_all<'c, T>(
     (values, rejected)
 }
 
-/// Encodes every value `iterations` times, to fragments or to bytes.
-fn encode_all<V: EncodeAgain>(values: &[V], iterations: u32, fragments: bool) {
+/// Encodes every value `iterations` times, to `output`.
+fn encode_all<V: EncodeAgain>(values: &[V], iterations: u32, output: Output) {
     for _ in 0..iterations {
-        common::encode_pass(values, fragments);
+        common::encode_pass(values, output);
     }
 }
 
 /// Decodes every message of `corpus` with `library` once, then encodes the values
 /// `iterations` times; returns the number of rejected decodes (those are not encoded).
 #[inline(never)]
-fn run_encode(corpus: &Corpus, library: Library, iterations: u32, fragments: bool) -> usize {
+fn run_encode(corpus: &Corpus, library: Library, iterations: u32, output: Output) -> usize {
     match library {
         Library::Ours => {
             let (values, rejected) = decode_all(corpus, decode_ours);
-            encode_all(&values, iterations, fragments);
+            encode_all(&values, iterations, output);
             rejected
         }
         Library::Peer => {
             let (values, rejected) = decode_all(corpus, decode_peer);
-            encode_all(&values, iterations, fragments);
+            encode_all(&values, iterations, output);
             rejected
         }
         Library::ImapProto => corpus.messages.len(),
@@ -99,7 +109,7 @@ fn run_encode(corpus: &Corpus, library: Library, iterations: u32, fragments: boo
 }
 
 const USAGE: &str = "usage: callgrind <kind>[/accepted-by-all] <library> <iterations> \
-                     [decode|encode|encode-fragments]";
+                     [decode|encode|encode-reused|encode-fragments]";
 
 /// The suffix of a kind that restricts its corpus to the inputs every library accepts.
 const ACCEPTED_BY_ALL: &str = "/accepted-by-all";
@@ -137,12 +147,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         [kind, library, iterations, op @ ..] if op.len() <= 1 => {
-            let op = match op.first().map(String::as_str) {
-                None | Some("decode") => Some(Op::Decode),
-                Some("encode") => Some(Op::Encode),
-                Some("encode-fragments") => Some(Op::EncodeFragments),
-                Some(_) => None,
-            };
+            let op_name = op.first().map_or("decode", String::as_str);
+            let op = Op::NAMES
+                .into_iter()
+                .find_map(|(op, name)| (name == op_name).then_some(op));
             let (kind, accepted_by_all) = match kind.strip_suffix(ACCEPTED_BY_ALL) {
                 Some(kind) => (kind, true),
                 None => (kind.as_str(), false),
@@ -167,19 +175,14 @@ fn main() -> ExitCode {
             let corpus = corpus(kind, accepted_by_all);
             let rejected = match op {
                 Op::Decode => run(&corpus, library, iterations),
-                Op::Encode => run_encode(&corpus, library, iterations, false),
-                Op::EncodeFragments => run_encode(&corpus, library, iterations, true),
+                Op::Encode(output) => run_encode(&corpus, library, iterations, output),
             };
             println!(
                 "kind={}{} library={} op={} iterations={iterations} messages={} bytes={} rejected={rejected}",
                 kind.name(),
                 if accepted_by_all { ACCEPTED_BY_ALL } else { "" },
                 library.name(),
-                match op {
-                    Op::Decode => "decode",
-                    Op::Encode => "encode",
-                    Op::EncodeFragments => "encode-fragments",
-                },
+                op_name,
                 corpus.messages.len(),
                 corpus.bytes()
             );

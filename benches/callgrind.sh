@@ -6,10 +6,11 @@
 #   ITERATIONS=5      decodes of each corpus in the measured run (default 5)
 #   KINDS="..."       kinds to measure (default: header_heavy literal_heavy commands session)
 #   LIBRARIES="..."   libraries (default: ours peer imap-proto)
-#   OP=decode|encode|encode-fragments
+#   OP=decode|encode|encode-reused|encode-fragments
 #                     what is counted (default decode); encode counts `encode_to_vec` (ours) and
 #                     `encode(..).dump()` (peer) of values decoded once before the loop, also in
-#                     the run with 0 iterations; encode-fragments counts encoding to fragments
+#                     the run with 0 iterations; encode-reused counts encoding into one buffer
+#                     reused for every message; encode-fragments counts encoding to fragments
 #                     and consuming them; imap-proto has no encoder and is skipped
 #   SUBSET=accepted-by-all
 #                     count on the inputs every library decoding the kind accepts (the

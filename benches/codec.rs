@@ -37,7 +37,7 @@ fn codec(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("encode/{}", corpus.kind.name()));
         group.throughput(Throughput::Bytes(accepted.bytes()));
         group.bench_function(acceptance.label(), |b| {
-            b.iter(|| common::encode_pass(&values, false))
+            b.iter(|| common::encode_pass(&values, common::Output::Bytes))
         });
         group.finish();
     }

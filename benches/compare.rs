@@ -1,8 +1,8 @@
 //! Side by side: the very same generated inputs decoded by our `imap-codec`, the published
 //! `imap-codec` 2.0.0-alpha.10 and `imap-proto` 0.17 (responses only: it has no command
 //! parser), and the decoded values encoded by ours and the published `imap-codec`, to
-//! contiguous bytes (`compare-encode/<kind>`) and to fragments
-//! (`compare-encode-fragments/<kind>`).
+//! contiguous bytes (`compare-encode/<kind>`), into one buffer reused for every message
+//! (`compare-encode-reused/<kind>`) and to fragments (`compare-encode-fragments/<kind>`).
 //!
 //! Before timing, every library decodes every input (whole message, nothing left over); each
 //! rejection is printed with the input's index and the error, and the library's benchmark
@@ -18,7 +18,7 @@
 
 mod common;
 
-use common::{Acceptance, Corpus, EncodeAgain, Library, decode_ours, decode_peer};
+use common::{Acceptance, Corpus, EncodeAgain, Library, Output, decode_ours, decode_peer};
 use criterion::{
     BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main, measurement::WallTime,
 };
@@ -43,8 +43,7 @@ fn bench_encode<V: EncodeAgain>(
     values: &[V],
     output: Output,
 ) {
-    let fragments = matches!(output, Output::Fragments);
-    group.bench_function(id, |b| b.iter(|| common::encode_pass(values, fragments)));
+    group.bench_function(id, |b| b.iter(|| common::encode_pass(values, output)));
 }
 
 /// The decode group of `corpus` (all given libraries, ids marked by their acceptance).
@@ -114,29 +113,20 @@ fn compare(c: &mut Criterion) {
         }
 
         // Encode what each library decoded (ours and the published imap-codec): to contiguous
-        // bytes, and to fragments (lines and literals).
-        for output in [Output::Bytes, Output::Fragments] {
+        // bytes, into a reused buffer, and to fragments (lines and literals).
+        for output in Output::ALL {
             encode_group(c, corpus, acceptances, output);
         }
     }
 }
 
-/// What an encode benchmark produces.
-#[derive(Clone, Copy)]
-enum Output {
-    /// Contiguous bytes (ours: `encode_to_vec`; peer: `encode(..).dump()`).
-    Bytes,
-    /// Fragments, consumed one by one (ours: `encode_to_fragments().fragments()`; peer: the
-    /// `Encoded` iterator of `encode(..)`).
-    Fragments,
-}
-
-/// The group `compare-encode/<kind>` (or `compare-encode-fragments/<kind>`): each library
-/// encodes the values it decoded itself.
+/// The group `compare-encode/<kind>` (`compare-encode-reused/<kind>`,
+/// `compare-encode-fragments/<kind>`): each library encodes the values it decoded itself.
 fn encode_group(c: &mut Criterion, corpus: &Corpus, acceptances: &[Acceptance], output: Output) {
     let kind = corpus.kind.name();
     let name = match output {
         Output::Bytes => format!("compare-encode/{kind}"),
+        Output::Reused => format!("compare-encode-reused/{kind}"),
         Output::Fragments => format!("compare-encode-fragments/{kind}"),
     };
     let mut group = c.benchmark_group(&name);

@@ -30,7 +30,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Acceptance, Corpus, Library, decode_ours, decode_peer};
+use common::{Acceptance, Corpus, Library, Output, decode_ours, decode_peer};
 
 /// The command line.
 const USAGE: &str = "usage: ratio [seconds per comparison [filter]]";
@@ -187,19 +187,19 @@ fn main() {
                 row(&what, peer, &result);
             }
         }
-        let bytes = format!("encode {kind} to bytes");
-        let fragments = format!("encode {kind} to fragments");
-        if !bytes.contains(filter) && !fragments.contains(filter) {
+        let encodes =
+            Output::ALL.map(|output| (format!("encode {kind} {}", output.name()), output));
+        if !encodes.iter().any(|(what, _)| what.contains(filter)) {
             continue;
         }
         let ours_values = common::decode_values(corpus, decode_ours);
         let peer_values = common::decode_values(corpus, decode_peer);
-        for (what, fragments) in [(bytes, false), (fragments, true)] {
+        for (what, output) in encodes {
             if what.contains(filter) {
                 let result = paired(
                     budget,
-                    || common::encode_pass(&ours_values, fragments),
-                    || common::encode_pass(&peer_values, fragments),
+                    || common::encode_pass(&ours_values, output),
+                    || common::encode_pass(&peer_values, output),
                 );
                 row(&what, Library::Peer, &result);
             }

@@ -188,10 +188,42 @@ pub enum OursValue<'a> {
     Response(Response<'a>),
 }
 
-/// A decoded value that its library encodes again: the two encodings the benchmarks time.
+/// What an encode benchmark produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Contiguous bytes in a new buffer each message (ours: `encode_to_vec`; peer:
+    /// `encode(..).dump()`).
+    Bytes,
+    /// Contiguous bytes in one buffer emptied and reused for every message (ours:
+    /// `encode_into`; peer: the data of the fragments of `encode(..)` appended to it, which
+    /// is what `dump` does into a new buffer).
+    Reused,
+    /// Fragments, consumed one by one (ours: `encode_to_fragments().fragments()`; peer: the
+    /// `Encoded` iterator of `encode(..)`).
+    Fragments,
+}
+
+impl Output {
+    /// Every output, in table order.
+    pub const ALL: [Output; 3] = [Output::Bytes, Output::Reused, Output::Fragments];
+
+    /// The words that name the output in comparison names (`encode header_heavy to bytes`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Output::Bytes => "to bytes",
+            Output::Reused => "into a reused buffer",
+            Output::Fragments => "to fragments",
+        }
+    }
+}
+
+/// A decoded value that its library encodes again: the encodings the benchmarks time.
 pub trait EncodeAgain {
     /// The bytes the library writes for the value.
     fn encode(&self) -> Vec<u8>;
+
+    /// Empties `out` and writes the value's bytes into it.
+    fn encode_reused(&self, out: &mut Vec<u8>);
 
     /// Encodes the value to the library's fragments and consumes them: the sum of their
     /// lengths, each passed through `black_box`.
@@ -205,6 +237,16 @@ impl EncodeAgain for OursValue<'_> {
             OursValue::Greeting(v) => v.encode_to_vec(),
             OursValue::Command(v) => v.encode_to_vec(),
             OursValue::Response(v) => v.encode_to_vec(),
+        }
+    }
+
+    /// `encode_into` the emptied buffer.
+    fn encode_reused(&self, out: &mut Vec<u8>) {
+        out.clear();
+        match self {
+            OursValue::Greeting(v) => v.encode_into(out),
+            OursValue::Command(v) => v.encode_into(out),
+            OursValue::Response(v) => v.encode_into(out),
         }
     }
 
@@ -244,6 +286,26 @@ impl EncodeAgain for PeerValue<'_> {
             PeerValue::Greeting(v) => PeerGreetingCodec::default().encode(v).dump(),
             PeerValue::Command(v) => PeerCommandCodec::default().encode(v).dump(),
             PeerValue::Response(v) => PeerResponseCodec::default().encode(v).dump(),
+        }
+    }
+
+    /// The data of every fragment of `encode(..)` appended to the emptied buffer (the
+    /// published `imap-codec` has no call that writes into a given buffer).
+    fn encode_reused(&self, out: &mut Vec<u8>) {
+        fn append(encoded: impl Iterator<Item = PeerFragment>, out: &mut Vec<u8>) {
+            for fragment in encoded {
+                match fragment {
+                    PeerFragment::Line { data } | PeerFragment::Literal { data, .. } => {
+                        out.extend_from_slice(&data)
+                    }
+                }
+            }
+        }
+        out.clear();
+        match self {
+            PeerValue::Greeting(v) => append(PeerGreetingCodec::default().encode(v), out),
+            PeerValue::Command(v) => append(PeerCommandCodec::default().encode(v), out),
+            PeerValue::Response(v) => append(PeerResponseCodec::default().encode(v), out),
         }
     }
 
@@ -361,14 +423,34 @@ pub fn decode_pass(library: Library, corpus: &Corpus) {
     }
 }
 
-/// One timed pass over `values`: each encoded to bytes, or to fragments that are consumed.
+std::thread_local! {
+    /// The buffer of [`Output::Reused`], kept from pass to pass as a writer keeps its own for
+    /// a connection's life: once it has grown to the largest message, encoding allocates
+    /// nothing.
+    static REUSED: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// One timed pass over `values`, each encoded to `output`.
 #[inline]
-pub fn encode_pass<V: EncodeAgain>(values: &[V], fragments: bool) {
-    for v in values {
-        if fragments {
-            black_box(black_box(v).encode_fragments());
-        } else {
-            black_box(black_box(v).encode());
+pub fn encode_pass<V: EncodeAgain>(values: &[V], output: Output) {
+    match output {
+        Output::Bytes => {
+            for v in values {
+                black_box(black_box(v).encode());
+            }
+        }
+        Output::Reused => {
+            let mut out = REUSED.take();
+            for v in values {
+                black_box(v).encode_reused(&mut out);
+                black_box(&out);
+            }
+            REUSED.set(out);
+        }
+        Output::Fragments => {
+            for v in values {
+                black_box(black_box(v).encode_fragments());
+            }
         }
     }
 }

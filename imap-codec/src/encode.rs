@@ -60,10 +60,31 @@ pub trait Encode {
 
     /// The value's bytes.
     fn encode_to_vec(&self) -> Vec<u8> {
-        let mut out = Encoder::with_capacity(INITIAL_CAPACITY + self.literal_bytes());
-        out.inline_literals = true;
-        self.encode(&mut out);
-        out.buf
+        encode_inline(
+            self,
+            Vec::with_capacity(INITIAL_CAPACITY + self.literal_bytes()),
+        )
+    }
+
+    /// Appends the value's bytes to `bytes` (literal data copied in). For a writer that puts
+    /// message after message into one buffer it empties between them: once the buffer is
+    /// large enough, encoding allocates nothing, and writes to memory that is in the cache.
+    ///
+    /// ```
+    /// use imap_codec::{Decode, Encode};
+    /// use imap_types::response::Response;
+    ///
+    /// let mut out = Vec::new();
+    /// for input in [&b"* 1 FETCH (BODY[] {5}\r\nhello)\r\n"[..], b"A1 OK done\r\n"] {
+    ///     let (_, response) = Response::decode(input).unwrap();
+    ///     out.clear();
+    ///     response.encode_into(&mut out);
+    ///     assert_eq!(out, input);
+    /// }
+    /// ```
+    fn encode_into(&self, bytes: &mut Vec<u8>) {
+        bytes.reserve(INITIAL_CAPACITY + self.literal_bytes());
+        *bytes = encode_inline(self, core::mem::take(bytes));
     }
 
     /// The value's bytes, split into lines and literals (see [`Encoder::fragments`]); the
@@ -75,6 +96,17 @@ pub trait Encode {
     }
 }
 
+/// `value`'s bytes appended to `buf`, literal data copied in.
+fn encode_inline<T: Encode + ?Sized>(value: &T, buf: Vec<u8>) -> Vec<u8> {
+    let mut out = Encoder {
+        buf,
+        literals: Vec::new(),
+        inline_literals: true,
+    };
+    value.encode(&mut out);
+    out.buf
+}
+
 impl<T: Encode + ?Sized> Encode for &T {
     fn encode<'e>(&'e self, out: &mut Encoder<'e>) {
         (**self).encode(out)
@@ -82,6 +114,10 @@ impl<T: Encode + ?Sized> Encode for &T {
 
     fn literal_bytes(&self) -> usize {
         (**self).literal_bytes()
+    }
+
+    fn encode_into(&self, bytes: &mut Vec<u8>) {
+        (**self).encode_into(bytes)
     }
 }
 
@@ -481,6 +517,35 @@ mod tests {
             let (_, response) = Response::decode(input).unwrap();
             assert_eq!(response.literal_bytes(), 0);
             assert_eq!(response.encode_to_vec(), input);
+        }
+    }
+
+    #[test]
+    fn encode_into_appends_and_reuses_the_buffer() {
+        use imap_types::response::Response;
+
+        use crate::decode::Decode;
+
+        let mut large = b"* 2 FETCH (BODY[] {3000}\r\n".to_vec();
+        large.extend_from_slice(&[b'y'; 3000]);
+        large.extend_from_slice(b")\r\n");
+        let small = b"* 3 FETCH (UID 7 BODY[] {2}\r\nhi)\r\n";
+        let (_, large_response) = Response::decode(&large).unwrap();
+        let (_, small_response) = Response::decode(small).unwrap();
+
+        // Appended after what the buffer holds.
+        let first = b"* 1 EXISTS\r\n";
+        let mut out = first.to_vec();
+        large_response.encode_into(&mut out);
+        assert_eq!(out[..first.len()], first[..]);
+        assert_eq!(out[first.len()..], large[..]);
+        // Emptied and written again, the buffer is not allocated anew.
+        let (capacity, place) = (out.capacity(), out.as_ptr());
+        for (response, bytes) in [(&small_response, &small[..]), (&large_response, &large)] {
+            out.clear();
+            response.encode_into(&mut out);
+            assert_eq!(out, bytes);
+            assert_eq!((out.capacity(), out.as_ptr()), (capacity, place));
         }
     }
 }
