@@ -264,18 +264,16 @@ impl<'a> Parser<'a> {
                 tail: None,
             },
         );
-        if !self.eat_exact(b" NIL") {
-            self.sp()?;
+        if self.sp_unless_nil()? {
             self.body_fld_dsp_into(&mut disposition.disposition)?;
         }
         if self.peek()? != b' ' {
             return Ok(());
         }
-        let language = if self.eat_exact(b" NIL") {
-            BodyLanguage::Single(NString::NIL)
-        } else {
-            self.sp()?;
+        let language = if self.sp_unless_nil()? {
             self.body_fld_lang()?
+        } else {
+            BodyLanguage::Single(NString::NIL)
         };
         let language = fill_some(
             &mut disposition.tail,

@@ -433,11 +433,10 @@ impl<'a> Parser<'a> {
     /// the common `SP NIL` of a field that is almost always `NIL` is only consumed.
     #[inline(always)]
     pub(crate) fn sp_nstring_into(&mut self, slot: &mut NString<'a>) -> PResult<()> {
-        if self.eat_exact(b" NIL") {
-            return Ok(());
+        if self.sp_unless_nil()? {
+            self.nstring_into(slot)?;
         }
-        self.sp()?;
-        self.nstring_into(slot)
+        Ok(())
     }
 
     /// [`Parser::nstring_into`] where the input is no plain quoted string (the short path has

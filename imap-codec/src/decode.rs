@@ -426,6 +426,19 @@ impl<'a> Parser<'a> {
         found
     }
 
+    /// `SP` before a field whose `NIL` needs no reading (its placeholder holds `NIL` already,
+    /// or the caller has the value at hand): `false` when the common `SP NIL` was consumed
+    /// with one comparison ([`Parser::eat_exact`]), `true` when `SP` alone was, and the
+    /// field's full rule is to follow.
+    #[inline(always)]
+    pub(crate) fn sp_unless_nil(&mut self) -> PResult<bool> {
+        if self.eat_exact(b" NIL") {
+            return Ok(false);
+        }
+        self.sp()?;
+        Ok(true)
+    }
+
     /// Consumes `lead` (see [`Lead`]), or fails with its description; nothing for `None`.
     #[inline(always)]
     pub(crate) fn expect_lead(&mut self, lead: Lead) -> PResult<()> {
