@@ -38,6 +38,8 @@ impl<'a> Parser<'a> {
                 self.env_address_list_into(list)?;
             }
         }
+        // Not `sp_unless_nil`: past a missed ` NIL`, the `SP` is tested with the string's
+        // opening quote (the lead of `nstring_inline_into`).
         if !self.eat_exact(b" NIL") {
             self.nstring_inline_into(SP, &mut envelope.in_reply_to)?;
         }
